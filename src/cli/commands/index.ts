@@ -1,0 +1,8 @@
+import type { CliCommand } from '../io';
+import { startCommand } from './start';
+
+/**
+ * Every `eks-audit` subcommand, in the order `eks-audit --help` lists them. One line per command: add yours
+ * here.
+ */
+export const commands: readonly CliCommand[] = [startCommand];

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The finding: the versioned JSON message that ingest publishes to SNS and every subscriber (the notifier,
+ * e-mail, SQS, PagerDuty) reads. Its JSON Schema is generated from this file into `schema/finding.v1.json`.
+ *
+ * Compatibility promise: within schema version 1, fields are only ever added, never removed or retyped.
+ */
+export const FINDING_SCHEMA_VERSION = 1 as const;
+
+export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export const SeveritySchema = z.enum(severities);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** Higher is worse; for sorting and for "at least" filters. */
+export const severityRank: Readonly<Record<Severity, number>> = {
+  info: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
+
+export const ActorTypeSchema = z.enum(['human', 'automation', 'system', 'anonymous']);
+export type ActorType = z.infer<typeof ActorTypeSchema>;
+
+export const FindingActorSchema = z.object({
+  type: ActorTypeSchema,
+  /** The person as a human reads it: an e-mail or IAM Identity Center user, an IAM user, or the username. */
+  displayName: z.string(),
+  /** The Kubernetes username (e.g. `kubernetes-admin`, `sre/alice`). */
+  username: z.string(),
+  groups: z.array(z.string()),
+  /** The IAM principal behind the request (user.extra.canonicalArn, else arn). */
+  iamArn: z.string().optional(),
+  /** The role session name, when the principal is an assumed role. */
+  sessionName: z.string().optional(),
+  /** An e-mail address, when one could be derived from the identity (Identity Center session names). */
+  email: z.string().optional(),
+  /** Why the actor was classified so, e.g. `username matches automation pattern "system:serviceaccount:*"`. */
+  classification: z.string(),
+});
+export type FindingActor = z.infer<typeof FindingActorSchema>;
+
+export const FindingActionSchema = z.object({
+  verb: z.string(),
+  resource: z.string().optional(),
+  subresource: z.string().optional(),
+  apiGroup: z.string().optional(),
+  namespace: z.string().optional(),
+  name: z.string().optional(),
+  requestUri: z.string(),
+  dryRun: z.boolean(),
+  /** The identity the actor impersonated, if any. */
+  impersonatedUser: z.string().optional(),
+});
+export type FindingAction = z.infer<typeof FindingActionSchema>;
+
+export const FindingWhereSchema = z.object({
+  /** The cluster name, taken from the log group `/aws/eks/<cluster>/cluster` or configured. */
+  cluster: z.string(),
+  accountId: z.string().optional(),
+  accountName: z.string().optional(),
+  region: z.string().optional(),
+  logGroup: z.string().optional(),
+  logStream: z.string().optional(),
+});
+export type FindingWhere = z.infer<typeof FindingWhereSchema>;
+
+export const FindingRuleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: SeveritySchema,
+  description: z.string().optional(),
+  mitre: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+});
+export type FindingRule = z.infer<typeof FindingRuleSchema>;
+
+export const FindingSchema = z.object({
+  schemaVersion: z.literal(FINDING_SCHEMA_VERSION),
+  /** Stable: the same audit event on the same cluster always gives the same id (idempotency key). */
+  id: z.string().min(1),
+  /** Groups similar findings: same rule, actor, verb and object, whatever the audit id. */
+  fingerprint: z.string().min(1),
+  severity: SeveritySchema,
+  /** One line: `alice@example.com deleted secret kube-system/db-creds on prod-eu`. */
+  summary: z.string(),
+  /** `allowed` for a change that happened, `denied` for an attempt the API server refused (403 and others). */
+  outcome: z.enum(['allowed', 'denied', 'unknown']),
+  responseCode: z.number().int().optional(),
+  auditId: z.string(),
+  stage: z.string(),
+  /** When the request happened (ISO 8601). */
+  time: z.string(),
+  /** When ingest made this finding (ISO 8601). */
+  detectedAt: z.string(),
+  actor: FindingActorSchema,
+  action: FindingActionSchema,
+  where: FindingWhereSchema,
+  source: z.object({ ips: z.array(z.string()), userAgent: z.string().optional() }),
+  rule: FindingRuleSchema,
+  /** Other rules that matched the same event, by id; the finding carries the most severe one. */
+  alsoMatched: z.array(z.string()),
+  /** Human-readable reasons the rule matched, e.g. `verb is delete`, `namespace kube-system is protected`. */
+  reasons: z.array(z.string()),
+  links: z.object({ logsInsights: z.string().optional() }),
+});
+export type Finding = z.infer<typeof FindingSchema>;
