@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { RoutingSchema } from '../notify/routing';
+import { csvList, jsonValue } from './env';
+
+/**
+ * The environment of each deployed function, validated at cold start. Secrets are never here: only the names
+ * of the SSM parameters that hold them.
+ */
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Settings every component shares. */
+const CommonEnv = {
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AWS_REGION: z.string().min(1).optional(),
+};
+
+/** The ingest function: CloudWatch Logs -> findings -> SNS. */
+export const IngestEnvSchema = z.object({
+  ...CommonEnv,
+  FINDINGS_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN'),
+  /** Overrides the cluster name derived from the log group `/aws/eks/<cluster>/cluster`. */
+  CLUSTER_NAME: z.string().min(1).optional(),
+  ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .optional(),
+  ACCOUNT_NAME: z.string().min(1).optional(),
+  /** A rules file inside the bundle; the default rule set when unset. */
+  RULES_FILE: z.string().min(1).optional(),
+  PROTECTED_NAMESPACES: csvList,
+  AUTOMATION_USERNAMES: csvList,
+  AUTOMATION_ROLE_ARNS: csvList,
+});
+export type IngestEnv = z.infer<typeof IngestEnvSchema>;
+
+/** Settings shared by the notifier and the Slack function: the trail and the Slack secrets' names. */
+const BotCommonEnv = {
+  ...CommonEnv,
+  TABLE_NAME: z.string().min(3),
+  SLACK_BOT_TOKEN_PARAM: z.string().startsWith('/', 'must be an SSM parameter name starting with /'),
+  SLACK_SIGNING_SECRET_PARAM: z.string().startsWith('/', 'must be an SSM parameter name starting with /'),
+  RETENTION_DAYS: positiveInt(400),
+};
+
+/** The notifier function: SNS finding -> stored alert -> card. */
+export const NotifierEnvSchema = z.object({
+  ...BotCommonEnv,
+  /** JSON: `{"defaultChannel":"C0123","routes":[{"cluster":"prod-eu","minSeverity":"high","channel":"C0456"}]}` */
+  ROUTING: jsonValue(RoutingSchema),
+  SLACK_DEFAULT_CHANNEL: z.string().min(1).optional(),
+});
+export type NotifierEnv = z.infer<typeof NotifierEnvSchema>;
+
+/** The Slack function: buttons, modals and `/eks-audit` through API Gateway. */
+export const SlackEnvSchema = z.object({
+  ...BotCommonEnv,
+  ESCALATION_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN').optional(),
+  ESCALATION_CHANNEL: z.string().min(1).optional(),
+  /** Slack user ids / user group ids allowed to acknowledge (empty: anyone in the channel). */
+  ACK_ALLOWED: csvList,
+  /** Slack user ids / user group ids allowed to escalate (empty: anyone in the channel). */
+  ESCALATE_ALLOWED: csvList,
+});
+export type SlackEnv = z.infer<typeof SlackEnvSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ConfigError } from '../shared/errors';
+
+/** A comma-separated list in an environment variable: `"a, b,,c"` -> `['a', 'b', 'c']`. */
+export const csvList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+
+/** A JSON document in an environment variable, validated by `schema`. */
+export function jsonValue<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `is not valid JSON (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema.optional());
+}
+
+/**
+ * Parses `env` with `schema`, or throws a ConfigError naming every bad setting and what was expected.
+ *
+ * @example
+ * const config = parseEnv(IngestEnvSchema, process.env, 'ingest');
+ */
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv,
+  component: string,
+): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const setting = issue.path.join('.') || '(environment)';
+    return `  ${setting}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid ${component} configuration:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { type Finding, SeveritySchema, severityRank } from '../finding/schema';
+
+/**
+ * One routing rule: findings that match every given field go to `channel` (Slack channel id) and/or
+ * `teamsConversation`. Omitted fields match anything.
+ */
+export const RouteSchema = z.strictObject({
+  cluster: z.string().min(1).optional(),
+  namespace: z.string().min(1).optional(),
+  /** Matches findings of this severity or worse. */
+  minSeverity: SeveritySchema.optional(),
+  channel: z.string().min(1).optional(),
+  teamsConversation: z.string().min(1).optional(),
+});
+export type Route = z.infer<typeof RouteSchema>;
+
+/** Where cards go: the first route that matches wins, else the default channel. */
+export const RoutingSchema = z.strictObject({
+  defaultChannel: z.string().min(1).optional(),
+  defaultTeamsConversation: z.string().min(1).optional(),
+  routes: z.array(RouteSchema).default([]),
+});
+export type Routing = z.infer<typeof RoutingSchema>;
+
+/** The destinations of one finding. */
+export interface Destination {
+  readonly slackChannel?: string;
+  readonly teamsConversation?: string;
+}
+
+/**
+ * Picks where a finding's card is posted.
+ *
+ * @example
+ * routeFinding(finding, { defaultChannel: 'C0ALERTS', routes: [{ cluster: 'prod-eu', channel: 'C0PROD' }] })
+ * // => { slackChannel: 'C0PROD' } for a finding on prod-eu
+ */
+export function routeFinding(finding: Finding, routing: Routing): Destination {
+  const route = routing.routes.find((r) => routeMatches(r, finding));
+  const slackChannel = route?.channel ?? (route?.teamsConversation ? undefined : routing.defaultChannel);
+  const teamsConversation =
+    route?.teamsConversation ?? (route?.channel ? undefined : routing.defaultTeamsConversation);
+  return {
+    ...(slackChannel ? { slackChannel } : {}),
+    ...(teamsConversation ? { teamsConversation } : {}),
+  };
+}
+
+function routeMatches(route: Route, finding: Finding): boolean {
+  if (route.cluster !== undefined && route.cluster !== finding.where.cluster) return false;
+  if (route.namespace !== undefined && route.namespace !== finding.action.namespace) return false;
+  if (route.minSeverity !== undefined && severityRank[finding.severity] < severityRank[route.minSeverity]) {
+    return false;
+  }
+  return true;
+}
