@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/*
+ * The Kubernetes audit event (audit.k8s.io/v1 `Event`, and v1beta1 which has the same shape for what we
+ * read). Every object is loose: fields we do not know are kept, so a newer API server or a log pipeline that
+ * enriches events (Panther's `p_*` fields) never makes an event unreadable. Fields we read are type-checked
+ * when present.
+ *
+ * Almost every field is optional on purpose: the API server always writes auditID, stage, verb, requestURI
+ * and user, but test material and trimmed exports often lack some; `normalizeAuditEvent` fills defaults and
+ * lists what was missing. What makes a value an audit event at all is `isAuditEventShape` below.
+ */
+
+/** `user.extra` values are string arrays in the API; a bare string is accepted too (some exporters flatten). */
+const ExtraValueSchema = z.union([z.array(z.string()), z.string()]);
+
+/** The identity of a request: `user` and `impersonatedUser`. */
+export const AuditUserSchema = z.looseObject({
+  username: z.string().optional(),
+  uid: z.string().optional(),
+  groups: z.array(z.string()).nullish(),
+  extra: z.record(z.string(), ExtraValueSchema).nullish(),
+});
+export type AuditUser = z.infer<typeof AuditUserSchema>;
+
+/** The object a request acted on. `apiGroup` is absent or '' for the core group. */
+export const AuditObjectRefSchema = z.looseObject({
+  resource: z.string().optional(),
+  namespace: z.string().optional(),
+  name: z.string().optional(),
+  uid: z.string().optional(),
+  apiGroup: z.string().optional(),
+  apiVersion: z.string().optional(),
+  resourceVersion: z.string().optional(),
+  subresource: z.string().optional(),
+});
+export type AuditObjectRef = z.infer<typeof AuditObjectRefSchema>;
+
+export const AuditResponseStatusSchema = z.looseObject({
+  code: z.number().int().optional(),
+  status: z.string().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+
+/** One audit event as the API server writes it (log or webhook backend), tolerant of unknown fields. */
+export const AuditEventSchema = z
+  .looseObject({
+    kind: z.literal('Event').optional(),
+    apiVersion: z
+      .string()
+      .regex(/^audit\.k8s\.io\//, 'must be audit.k8s.io/v1 (or v1beta1)')
+      .optional(),
+    level: z.string().optional(),
+    auditID: z.string().optional(),
+    stage: z.string().optional(),
+    requestURI: z.string().optional(),
+    verb: z.string().optional(),
+    user: AuditUserSchema.optional(),
+    impersonatedUser: AuditUserSchema.nullish(),
+    sourceIPs: z.array(z.string()).nullish(),
+    userAgent: z.string().optional(),
+    objectRef: AuditObjectRefSchema.nullish(),
+    responseStatus: AuditResponseStatusSchema.nullish(),
+    // Request and response bodies can be large and are read by rules on demand; never validated deeply.
+    requestObject: z.unknown().optional(),
+    responseObject: z.unknown().optional(),
+    requestReceivedTimestamp: z.string().optional(),
+    stageTimestamp: z.string().optional(),
+    /** v1beta1 only. */
+    timestamp: z.string().optional(),
+    annotations: z.record(z.string(), z.string()).nullish(),
+  })
+  .refine(isAuditEventShape, {
+    message: 'needs kind "Event" or apiVersion audit.k8s.io/*, and a verb, auditID or requestURI',
+  });
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/**
+ * True when a value that passed the field checks is recognisably an audit event: it names itself one (kind
+ * `Event` or an audit.k8s.io apiVersion) and describes a request. A core `v1` Event (`kubectl get events`)
+ * fails on its apiVersion; `{"kind":0}` fails on its kind.
+ */
+function isAuditEventShape(event: {
+  kind?: string | undefined;
+  apiVersion?: string | undefined;
+  verb?: string | undefined;
+  auditID?: string | undefined;
+  requestURI?: string | undefined;
+}): boolean {
+  const named = event.kind === 'Event' || event.apiVersion !== undefined;
+  return named && (event.verb !== undefined || event.auditID !== undefined || event.requestURI !== undefined);
+}
+
+/** Why a value is not a usable audit event, safe to log (field paths and reasons, never values). */
+export interface AuditEventProblem {
+  readonly reason: 'not-audit-event';
+  readonly detail: string;
+}
+
+/** The outcome of `parseAuditEvent`: never throws. */
+export type AuditEventParseResult =
+  | { readonly ok: true; readonly event: AuditEvent; readonly problem?: undefined }
+  | { readonly ok: false; readonly problem: AuditEventProblem; readonly event?: undefined };
+
+/**
+ * Validates one already-JSON-parsed value as an audit event. `where` names its origin for the problem text
+ * (e.g. `audit.jsonl:12`); pass '' when the caller keeps the origin separately.
+ *
+ * @example
+ * const result = parseAuditEvent(JSON.parse(line), 'audit.jsonl:12');
+ * if (!result.ok) console.error(result.problem.detail); // "audit.jsonl:12: not an audit event: ..."
+ */
+export function parseAuditEvent(value: unknown, where: string): AuditEventParseResult {
+  const prefix = where ? `${where}: ` : '';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    return notAudit(`${prefix}not an audit event: expected a JSON object, got ${got}`);
+  }
+  const parsed = AuditEventSchema.safeParse(value);
+  if (parsed.success) return { ok: true, event: parsed.data };
+  return notAudit(`${prefix}not an audit event: ${describeIssues(parsed.error)}`);
+}
+
+function notAudit(detail: string): AuditEventParseResult {
+  return { ok: false, problem: { reason: 'not-audit-event', detail } };
+}
+
+/** At most three issues, each as `path: message`; never the offending value. */
+function describeIssues(error: z.ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
+  return `${issues.join('; ')}${more}`;
+}
