@@ -70,6 +70,7 @@ function describeIam(iam: IamIdentity, username: string): string {
     case 'assumed-role':
       return iam.identityCenter ? identityCenterText(iam, account, mapped) : roleText(iam, account, mapped);
     default:
+      if (username === '') return 'the event names no user (user.username is missing)';
       return `Kubernetes user ${quote(username)} (no IAM identity: a certificate, token or OIDC login)`;
   }
 }

@@ -69,8 +69,10 @@ export function classifyActor(
 }
 
 function anonymous(event: NormalizedAuditEvent): Verdict | undefined {
-  if (event.username === 'system:anonymous')
-    return { type: 'anonymous', why: 'anonymous: username system:anonymous' };
+  // `system:unauthenticated` is a group; some exports put it in the username, which means the same.
+  if (event.username === 'system:anonymous' || event.username === 'system:unauthenticated') {
+    return { type: 'anonymous', why: `anonymous: username ${event.username}` };
+  }
   if (event.groups.includes('system:unauthenticated')) {
     return { type: 'anonymous', why: 'anonymous: member of group system:unauthenticated' };
   }
