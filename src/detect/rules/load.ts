@@ -1,0 +1,73 @@
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { FilterPatternError } from '../../filter-pattern/errors';
+import { compileRule } from './compile';
+import { RulesFileError } from './errors';
+import { type RuleSpec, RuleSpecSchema, RulesFileSchema } from './schema';
+import type { CompiledRule, RuleSet } from './types';
+
+/**
+ * Parses, validates and compiles a rules file (YAML, or JSON which is YAML too). Every problem is collected
+ * before throwing, so a user fixes a file in one pass.
+ *
+ * @throws RulesFileError naming the file, the rule and the field of each problem.
+ * @example
+ * const ruleSet = loadRuleSet(readFileSync('rules.yaml', 'utf8'), 'rules.yaml');
+ * ruleSet.rules.map((r) => r.id); // ['secret-read', ...]
+ */
+export function loadRuleSet(text: string, source: string): RuleSet {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new RulesFileError(doc.errors.map((e) => `${source}: ${yamlPosition(e.linePos)}${e.message}`));
+  }
+  const file = RulesFileSchema.safeParse(doc.toJS());
+  if (!file.success) throw new RulesFileError(file.error.issues.map((i) => `${source}: ${issueText(i)}`));
+  const problems: string[] = [];
+  const rules: CompiledRule[] = [];
+  const seen = new Map<string, number>();
+  file.data.rules.forEach((raw, index) => {
+    const label = ruleLabel(raw, index);
+    const spec = RuleSpecSchema.safeParse(raw);
+    if (!spec.success) {
+      for (const issue of spec.error.issues) problems.push(`${source}: ${label}: ${issueText(issue)}`);
+      return;
+    }
+    const first = seen.get(spec.data.id);
+    if (first !== undefined) problems.push(`${source}: ${label}: id: duplicate of rule #${first}`);
+    seen.set(spec.data.id, index + 1);
+    const compiled = compileOrReport(spec.data, index + 1, `${source}: ${label}`, problems);
+    if (compiled && spec.data.enabled) rules.push(compiled);
+  });
+  if (problems.length > 0) throw new RulesFileError(problems);
+  return { source, rules, protectedNamespaces: file.data.protectedNamespaces };
+}
+
+function compileOrReport(spec: RuleSpec, position: number, where: string, problems: string[]) {
+  try {
+    return compileRule(spec, position);
+  } catch (error) {
+    if (!(error instanceof FilterPatternError)) throw error;
+    problems.push(`${where}: condition.pattern: ${error.message}`);
+    return undefined;
+  }
+}
+
+/** `rule 'secret-read' (#4)`, or `rule #4` when the id is missing or not a string. */
+function ruleLabel(raw: unknown, index: number): string {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? `rule '${id}' (#${index + 1})` : `rule #${index + 1}`;
+}
+
+/** `condition.verbs[0]: expected string, received number`. */
+function issueText(issue: z.core.$ZodIssue): string {
+  let path = '';
+  for (const key of issue.path)
+    path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
+  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+  return `${path || '(top level)'}: ${issue.message}${keys}`;
+}
+
+function yamlPosition(linePos: readonly { line: number; col: number }[] | undefined): string {
+  const start = linePos?.[0];
+  return start ? `line ${start.line}, column ${start.col}: ` : '';
+}

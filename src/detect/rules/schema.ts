@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SeveritySchema } from '../../finding/schema';
+import { actorTypes, outcomes } from './vocabulary';
+
+/**
+ * The rules file, as a user writes it (YAML or JSON). Unknown keys are errors, so a typo such as `verb:` for
+ * `verbs:` is reported instead of silently widening a rule.
+ */
+
+const nonEmptyStrings = z.array(z.string().min(1)).min(1);
+
+/** The fields of a condition that can also appear under `not:` (no nested `not`). */
+const conditionFields = {
+  /** A CloudWatch Logs filter pattern, evaluated on the audit event JSON exactly as CloudWatch would. */
+  pattern: z.string().min(1).optional(),
+  /** Kubernetes verbs; `change` means create/update/patch/delete/deletecollection, `read` get/list/watch. */
+  verbs: nonEmptyStrings.optional(),
+  /** `secrets`, `pods/exec` (resource/subresource), `pods/*` (any subresource) or `*`. RBAC semantics. */
+  resources: nonEmptyStrings.optional(),
+  /** API groups; `''` is the core group. */
+  apiGroups: z.array(z.string()).min(1).optional(),
+  /** Namespaces (`*` globs), `protected` for the configured list, `cluster-wide` for no namespace. */
+  namespaces: nonEmptyStrings.optional(),
+  /** Object names (`*` globs). */
+  names: nonEmptyStrings.optional(),
+  /** Request URIs (`*` globs), e.g. `/healthz*`. */
+  requestUris: nonEmptyStrings.optional(),
+  /** Exact HTTP response codes. */
+  responseCodes: z.array(z.number().int().min(100).max(599)).min(1).optional(),
+  /** `allowed` (1xx-3xx), `denied` (401/403), `any` (both, and unknown). Default `any`. */
+  outcome: z.enum(outcomes).optional(),
+  /** The pod spec (of a pod or a workload's template) has a privileged container. Reads requestObject. */
+  privilegedPod: z.literal(true).optional(),
+  /** The pod spec mounts a hostPath volume. Reads requestObject. */
+  hostPathPod: z.literal(true).optional(),
+  /** A (Cluster)RoleBinding whose roleRef names one of these roles. Reads requestObject/responseObject. */
+  bindsRole: nonEmptyStrings.optional(),
+  /** The request impersonated another identity (`kubectl --as`). */
+  impersonation: z.literal(true).optional(),
+};
+
+export const RuleConditionBaseSchema = z.strictObject(conditionFields);
+
+export const RuleConditionSchema = z
+  .strictObject({ ...conditionFields, not: RuleConditionBaseSchema.optional() })
+  .refine((c) => Object.keys(c).some((k) => k !== 'not'), {
+    message:
+      'a condition needs at least one field (pattern, verbs, resources, namespaces, outcome, ...) besides `not`',
+  });
+export type RuleCondition = z.infer<typeof RuleConditionSchema>;
+export type RuleConditionBase = z.infer<typeof RuleConditionBaseSchema>;
+
+export const RuleSpecSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'expected a lower-case id of letters, digits and dashes, e.g. secret-read',
+    ),
+  title: z.string().min(1),
+  severity: SeveritySchema,
+  description: z.string().optional(),
+  condition: RuleConditionSchema,
+  /** Actor classes the rule applies to (see `classifyActor`). Default: people only. */
+  actors: z.array(z.enum(actorTypes)).min(1).default(['human']),
+  /** Dry-run requests change nothing; rules ignore them unless this is true. */
+  includeDryRun: z.boolean().default(false),
+  mitre: z
+    .strictObject({ id: z.string().regex(/^T\d{4}(\.\d{3})?$/), name: z.string().optional() })
+    .optional(),
+  /** A rule can be switched off in a copy of the defaults without deleting it. */
+  enabled: z.boolean().default(true),
+});
+export type RuleSpec = z.infer<typeof RuleSpecSchema>;
+
+export const RulesFileSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  /** Namespaces protected in addition to kube-system (and to the configured list). */
+  protectedNamespaces: z.array(z.string().min(1)).default([]),
+  rules: z.array(z.unknown()).min(1),
+});
+export type RulesFile = z.infer<typeof RulesFileSchema>;
