@@ -1,8 +1,9 @@
 import type { CliCommand } from '../io';
+import { matchCommand } from './match';
 import { startCommand } from './start';
 
 /**
  * Every `eks-audit` subcommand, in the order `eks-audit --help` lists them. One line per command: add yours
  * here.
  */
-export const commands: readonly CliCommand[] = [startCommand];
+export const commands: readonly CliCommand[] = [startCommand, matchCommand];
