@@ -22,9 +22,7 @@ afterAll(async () => {
   await sns.close();
 });
 beforeEach(() => {
-  sns.clearFaults();
-  sns.published.length = 0;
-  sns.calls.length = 0;
+  sns.reset();
 });
 
 const entries = (n: number, message = 'm'): PublishBatchRequestEntry[] =>

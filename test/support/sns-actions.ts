@@ -79,6 +79,19 @@ export class ServerState {
   readonly callFaults: { predicate: (e: BatchEntryView) => boolean; code: string }[] = [];
   readonly attempts = new Map<string, number>();
   constructor(readonly topics: Set<string>) {}
+
+  clearFaults(): void {
+    this.faultQueue.length = 0;
+    this.entryFaults.length = 0;
+    this.callFaults.length = 0;
+  }
+
+  reset(): void {
+    this.clearFaults();
+    this.published.length = 0;
+    this.calls.length = 0;
+    this.attempts.clear();
+  }
 }
 
 /** An HTTP answer: status and XML body. */

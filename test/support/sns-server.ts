@@ -51,6 +51,8 @@ export interface SnsServer {
   failCallsContaining(predicate: (entry: BatchEntryView) => boolean, code?: string): void;
   /** Removes every injected fault. */
   clearFaults(): void;
+  /** Forgets everything but the topics: faults, published messages, calls and entry attempt counts. */
+  reset(): void;
   /** Creates a topic (as CreateTopic does) and returns its ARN. */
   createTopic(name: string): string;
   close(): Promise<void>;
@@ -78,11 +80,8 @@ export async function startSnsServer(options: { topics?: readonly string[] } = {
     failNext: (n, kind = 'internal') => state.faultQueue.push(...Array<SnsFaultKind>(n).fill(kind)),
     failEntries: (predicate, failure = retryableEntry) => state.entryFaults.push({ predicate, failure }),
     failCallsContaining: (predicate, code = 'InvalidParameter') => state.callFaults.push({ predicate, code }),
-    clearFaults: () => {
-      state.faultQueue.length = 0;
-      state.entryFaults.length = 0;
-      state.callFaults.length = 0;
-    },
+    clearFaults: () => state.clearFaults(),
+    reset: () => state.reset(),
     createTopic: (name) => topics.add(topicArnOf(name)) && topicArnOf(name),
     close: () =>
       new Promise<void>((resolve, reject) => {
