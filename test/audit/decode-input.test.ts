@@ -92,7 +92,7 @@ describe('decodeInput', () => {
 
   it('reads the raw Lambda envelope ({ awslogs: { data } }) from a file', () => {
     const text = JSON.stringify(aSubscriptionEvent([anAuditEvent(), '{"oops"']));
-    const { format, items, stats } = decodeInput(text, 'envelope.json');
+    const { format, stats } = decodeInput(text, 'envelope.json');
     expect(format).toBe('awslogs-envelope');
     expect(stats.eventsRead).toBe(1);
     expect(stats.skipped).toEqual({ truncated: 1 });
@@ -141,7 +141,7 @@ describe('decodeInput', () => {
     const good = Array.from({ length: 50 }, (_, i) => anAuditEvent({ auditID: `audit-${i}` }));
     const bad = ['{"kind":"Event",', truncated(anAuditEvent(), 90), '{"kind":0}', '[1,2', 'plain text'];
     const lines = good.map((event) => JSON.stringify(event));
-    bad.forEach((line, i) => lines.splice(i * 10 + 3, 0, line));
+    for (const [i, line] of bad.entries()) lines.splice(i * 10 + 3, 0, line);
     const { items, stats } = decodeInput(lines.join('\n'), 'mixed.jsonl');
     expect(auditIds(items)).toEqual(good.map((event) => event.auditID));
     expect(stats.skipped).toEqual({ truncated: 3, 'not-audit-event': 1, 'malformed-json': 1 });
