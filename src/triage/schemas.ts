@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { AlertResponse, PostedMessage, Responder } from './model';
+import { responseActions } from './model';
+
+/**
+ * zod schemas for the triage model, for the edges that read it back (the DynamoDB items, button values).
+ * Each one is checked against its interface in `model.ts` by the `satisfies` below, so the two cannot drift.
+ */
+
+/** Limits that keep an alert record small (DynamoDB items stop at 400 KB) and match Slack's inputs. */
+export const triageLimits = {
+  /** Slack's plain-text input allows at most 3,000 characters. */
+  maxTextLength: 3000,
+  maxTicketUrlLength: 2000,
+  maxNameLength: 200,
+  /** Justifications kept per alert; beyond this the store answers `too-many-responses`. */
+  maxJustifications: 50,
+  /** Posted cards remembered per alert (the card, the escalation post, a few re-posts). */
+  maxMessages: 20,
+} as const;
+
+export const ResponderSchema = z.object({
+  platform: z.enum(['slack', 'teams', 'cli']),
+  userId: z.string().min(1).max(triageLimits.maxNameLength),
+  name: z.string().max(triageLimits.maxNameLength),
+  email: z.string().max(triageLimits.maxNameLength).exactOptional(),
+});
+
+const acceptedActions = ['acknowledge', 'justify', 'escalate'] as const;
+
+export const AlertResponseSchema = z.object({
+  action: z.enum(responseActions),
+  by: ResponderSchema,
+  at: z.iso.datetime({ offset: true }),
+  text: z.string().max(triageLimits.maxTextLength).exactOptional(),
+  ticketUrl: z.string().max(triageLimits.maxTicketUrlLength).exactOptional(),
+  attempted: z.enum(acceptedActions).exactOptional(),
+});
+
+export const PostedMessageSchema = z.object({
+  platform: z.enum(['slack', 'teams', 'terminal']),
+  channel: z.string().min(1),
+  messageId: z.string().min(1),
+  permalink: z.string().exactOptional(),
+});
+
+// Compile-time checks: each schema's output is assignable to its interface (a drift fails `tsc`).
+type Assignable<A extends B, B> = A;
+export type _ResponderCheck = Assignable<z.infer<typeof ResponderSchema>, Responder>;
+export type _ResponseCheck = Assignable<z.infer<typeof AlertResponseSchema>, AlertResponse>;
+export type _MessageCheck = Assignable<z.infer<typeof PostedMessageSchema>, PostedMessage>;
