@@ -1,0 +1,41 @@
+import type { Finding } from '../../finding/schema';
+
+/** Key values of the audit table (see table.ts for the design). */
+
+export const ALERT_SORT_KEY = 'ALERT';
+export const REFUSAL_PREFIX = 'REFUSAL#';
+export const OPEN_PARTITION = 'OPEN';
+
+export const alertPartition = (id: string): string => `ALERT#${id}`;
+export const refusalSortKey = (at: string, unique: string): string => `${REFUSAL_PREFIX}${at}#${unique}`;
+export const timeKey = (changeTime: string, id: string): string => `${changeTime}#${id}`;
+export const monthBucket = (changeTime: string): string => `T#${changeTime.slice(0, 7)}`;
+export const actorPartition = (key: string): string => `A#${key}`;
+export const clusterPartition = (cluster: string): string => `C#${cluster}`;
+
+/**
+ * When the change happened, as a fixed-width ISO 8601 UTC string (`2026-11-20T14:01:07.123Z`), so that sort
+ * keys compare in time order. Falls back to `createdAt` when the finding's time cannot be read.
+ */
+export function changeTime(finding: Finding, createdAt: string): string {
+  const parsed = new Date(finding.time);
+  return Number.isNaN(parsed.getTime()) ? createdAt : parsed.toISOString();
+}
+
+/**
+ * The month buckets that [from, to) touches, oldest first.
+ *
+ * @example
+ * monthBuckets(new Date('2026-10-25Z'), new Date('2026-11-24Z')); // ['T#2026-10', 'T#2026-11']
+ */
+export function monthBuckets(from: Date, to: Date): string[] {
+  if (to.getTime() <= from.getTime()) return [];
+  const last = new Date(to.getTime() - 1);
+  const buckets: string[] = [];
+  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  while (cursor.getTime() <= last.getTime()) {
+    buckets.push(monthBucket(cursor.toISOString()));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return buckets;
+}
