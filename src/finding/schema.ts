@@ -26,19 +26,32 @@ export type ActorType = z.infer<typeof ActorTypeSchema>;
 
 export const FindingActorSchema = z.object({
   type: ActorTypeSchema,
-  /** The person as a human reads it: an e-mail or IAM Identity Center user, an IAM user, or the username. */
-  displayName: z.string(),
-  /** The Kubernetes username (e.g. `kubernetes-admin`, `sre/alice`). */
-  username: z.string(),
+  displayName: z
+    .string()
+    .describe(
+      'The person as a human reads it: an e-mail or IAM Identity Center user, an IAM user, or the username.',
+    ),
+  username: z.string().describe('The Kubernetes username (e.g. `kubernetes-admin`, `sre/alice`).'),
   groups: z.array(z.string()),
-  /** The IAM principal behind the request (user.extra.canonicalArn, else arn). */
-  iamArn: z.string().optional(),
-  /** The role session name, when the principal is an assumed role. */
-  sessionName: z.string().optional(),
-  /** An e-mail address, when one could be derived from the identity (Identity Center session names). */
-  email: z.string().optional(),
-  /** Why the actor was classified so, e.g. `username matches automation pattern "system:serviceaccount:*"`. */
-  classification: z.string(),
+  iamArn: z
+    .string()
+    .optional()
+    .describe('The IAM principal behind the request (user.extra.canonicalArn, else arn).'),
+  sessionName: z
+    .string()
+    .optional()
+    .describe('The role session name, when the principal is an assumed role.'),
+  email: z
+    .string()
+    .optional()
+    .describe(
+      'An e-mail address, when one could be derived from the identity (Identity Center session names).',
+    ),
+  classification: z
+    .string()
+    .describe(
+      'Why the actor was classified so, e.g. `username matches automation pattern "system:serviceaccount:*"`.',
+    ),
 });
 export type FindingActor = z.infer<typeof FindingActorSchema>;
 
@@ -51,14 +64,14 @@ export const FindingActionSchema = z.object({
   name: z.string().optional(),
   requestUri: z.string(),
   dryRun: z.boolean(),
-  /** The identity the actor impersonated, if any. */
-  impersonatedUser: z.string().optional(),
+  impersonatedUser: z.string().optional().describe('The identity the actor impersonated, if any.'),
 });
 export type FindingAction = z.infer<typeof FindingActionSchema>;
 
 export const FindingWhereSchema = z.object({
-  /** The cluster name, taken from the log group `/aws/eks/<cluster>/cluster` or configured. */
-  cluster: z.string(),
+  cluster: z
+    .string()
+    .describe('The cluster name, taken from the log group `/aws/eks/<cluster>/cluster` or configured.'),
   accountId: z.string().optional(),
   accountName: z.string().optional(),
   region: z.string().optional(),
@@ -76,33 +89,56 @@ export const FindingRuleSchema = z.object({
 });
 export type FindingRule = z.infer<typeof FindingRuleSchema>;
 
-export const FindingSchema = z.object({
+/**
+ * The finding as ingest builds and publishes it. Strict at the top level: an unknown key (say a Secret's `data`
+ * copied in by mistake) is rejected rather than published. Nested objects strip unknown keys.
+ */
+export const FindingSchema = z.strictObject({
   schemaVersion: z.literal(FINDING_SCHEMA_VERSION),
-  /** Stable: the same audit event on the same cluster always gives the same id (idempotency key). */
-  id: z.string().min(1),
-  /** Groups similar findings: same rule, actor, verb and object, whatever the audit id. */
-  fingerprint: z.string().min(1),
+  id: z
+    .string()
+    .min(1)
+    .describe('Stable: the same audit event on the same cluster always gives the same id (idempotency key).'),
+  fingerprint: z
+    .string()
+    .min(1)
+    .describe('Groups similar findings: same rule, actor, verb and object, whatever the audit id.'),
   severity: SeveritySchema,
-  /** One line: `alice@example.com deleted secret kube-system/db-creds on prod-eu`. */
-  summary: z.string(),
-  /** `allowed` for a change that happened, `denied` for an attempt the API server refused (403 and others). */
-  outcome: z.enum(['allowed', 'denied', 'unknown']),
+  summary: z
+    .string()
+    .describe('One line: `alice@example.com deleted secret kube-system/db-creds on prod-eu`.'),
+  outcome: z
+    .enum(['allowed', 'denied', 'unknown'])
+    .describe(
+      '`allowed` for a change that happened, `denied` for an attempt the API server refused (403 and others).',
+    ),
   responseCode: z.number().int().optional(),
   auditId: z.string(),
   stage: z.string(),
-  /** When the request happened (ISO 8601). */
-  time: z.string(),
-  /** When ingest made this finding (ISO 8601). */
-  detectedAt: z.string(),
+  time: z.string().describe('When the request happened (ISO 8601).'),
+  detectedAt: z.string().describe('When ingest made this finding (ISO 8601).'),
   actor: FindingActorSchema,
   action: FindingActionSchema,
   where: FindingWhereSchema,
   source: z.object({ ips: z.array(z.string()), userAgent: z.string().optional() }),
   rule: FindingRuleSchema,
-  /** Other rules that matched the same event, by id; the finding carries the most severe one. */
-  alsoMatched: z.array(z.string()),
-  /** Human-readable reasons the rule matched, e.g. `verb is delete`, `namespace kube-system is protected`. */
-  reasons: z.array(z.string()),
+  alsoMatched: z
+    .array(z.string())
+    .describe('Other rules that matched the same event, by id; the finding carries the most severe one.'),
+  reasons: z
+    .array(z.string())
+    .describe(
+      'Human-readable reasons the rule matched, e.g. `verb is delete`, `namespace kube-system is protected`.',
+    ),
   links: z.object({ logsInsights: z.string().optional() }),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/**
+ * The tolerant reader for findings received from SNS or read back from storage: the same fields, but unknown
+ * top-level keys are dropped instead of rejected, because a newer ingest may add fields within version 1.
+ *
+ * @example
+ * const finding = FindingMessageSchema.parse(JSON.parse(snsRecord.Sns.Message));
+ */
+export const FindingMessageSchema = z.object(FindingSchema.shape);
