@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorConfigSchema } from './actor-config';
+import { ActorConfigSchema, defaultAutomationIamArns } from './actor-config';
 import { ALWAYS_PROTECTED_NAMESPACE } from './rules/vocabulary';
 
 /**
@@ -21,4 +21,31 @@ export function protectedNamespaceSet(
   fromRules: readonly string[],
 ): ReadonlySet<string> {
   return new Set([ALWAYS_PROTECTED_NAMESPACE, ...config.protectedNamespaces, ...fromRules]);
+}
+
+/** The flat settings ingest and the CLI read from the environment (PROTECTED_NAMESPACES, AUTOMATION_*). */
+export interface DetectionSettings {
+  readonly protectedNamespaces?: readonly string[];
+  readonly automationUsernames?: readonly string[];
+  /** IAM role ARNs (globs) of pipelines; added to the built-in CI role patterns. */
+  readonly automationRoleArns?: readonly string[];
+}
+
+/**
+ * Builds a validated `DetectionConfig` from flat settings; throws a zod error naming the bad entry.
+ *
+ * @example
+ * detectionConfigFrom({ protectedNamespaces: ['vault'], automationRoleArns: ['arn:aws:iam::*:role/deployer'] });
+ */
+export function detectionConfigFrom(settings: DetectionSettings): DetectionConfig {
+  return DetectionConfigSchema.parse({
+    protectedNamespaces: [...(settings.protectedNamespaces ?? [])],
+    actors: {
+      automation: {
+        usernames: [...(settings.automationUsernames ?? [])],
+        iamArns: [...defaultAutomationIamArns, ...(settings.automationRoleArns ?? [])],
+        groups: [],
+      },
+    },
+  });
 }

@@ -16,9 +16,11 @@ import type { CompiledRule, RuleSet } from './types';
  * ruleSet.rules.map((r) => r.id); // ['secret-read', ...]
  */
 export function loadRuleSet(text: string, source: string): RuleSet {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
-    throw new RulesFileError(doc.errors.map((e) => `${source}: ${yamlPosition(e.linePos)}${e.message}`));
+    throw new RulesFileError(
+      doc.errors.map((e) => `${source}: ${yamlPosition(e.linePos)}${firstLine(e.message)}`),
+    );
   }
   const file = RulesFileSchema.safeParse(doc.toJS());
   if (!file.success) throw new RulesFileError(file.error.issues.map((i) => `${source}: ${issueText(i)}`));
@@ -63,8 +65,12 @@ function issueText(issue: z.core.$ZodIssue): string {
   let path = '';
   for (const key of issue.path)
     path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
-  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  return `${path || '(top level)'}: ${issue.message}${keys}`;
+  return `${path || '(top level)'}: ${issue.message}`;
+}
+
+/** The yaml package's message without its own position and code frame, which we render ourselves. */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function yamlPosition(linePos: readonly { line: number; col: number }[] | undefined): string {

@@ -44,6 +44,8 @@ export const RuleConditionBaseSchema = z.strictObject(conditionFields);
 export const RuleConditionSchema = z
   .strictObject({ ...conditionFields, not: RuleConditionBaseSchema.optional() })
   .refine((c) => Object.keys(c).some((k) => k !== 'not'), {
+    // Only for an otherwise valid condition: an unknown key already says what is wrong.
+    when: (payload) => payload.issues.length === 0,
     message:
       'a condition needs at least one field (pattern, verbs, resources, namespaces, outcome, ...) besides `not`',
   });
@@ -66,7 +68,12 @@ export const RuleSpecSchema = z.strictObject({
   /** Dry-run requests change nothing; rules ignore them unless this is true. */
   includeDryRun: z.boolean().default(false),
   mitre: z
-    .strictObject({ id: z.string().regex(/^T\d{4}(\.\d{3})?$/), name: z.string().optional() })
+    .strictObject({
+      id: z
+        .string()
+        .regex(/^T\d{4}(\.\d{3})?$/, 'expected a MITRE ATT&CK technique id such as T1098 or T1098.006'),
+      name: z.string().optional(),
+    })
     .optional(),
   /** A rule can be switched off in a copy of the defaults without deleting it. */
   enabled: z.boolean().default(true),
