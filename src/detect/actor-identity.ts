@@ -62,11 +62,11 @@ function describeIam(iam: IamIdentity, username: string): string {
     : ` as Kubernetes user ${quote(username)}`;
   switch (iam.kind) {
     case 'iam-user':
-      return `IAM user ${iam.userName}${account}${mapped}`;
+      return `IAM user ${iam.userName}${inParens(account)}${mapped}`;
     case 'federated-user':
-      return `federated user ${iam.userName}${account}${mapped}`;
+      return `federated user ${iam.userName}${inParens(account)}${mapped}`;
     case 'root':
-      return `the AWS account root user${account}${mapped}`;
+      return `the AWS account root user${inParens(account)}${mapped}`;
     case 'assumed-role':
       return iam.identityCenter ? identityCenterText(iam, account, mapped) : roleText(iam, account, mapped);
     default:
@@ -85,7 +85,12 @@ function identityCenterText(iam: IamIdentity, account: string, mapped: string): 
 
 function roleText(iam: IamIdentity, account: string, mapped: string): string {
   const session = iam.sessionName ? ` session ${quote(iam.sessionName)}` : '';
-  return `IAM role ${iam.roleName}${session}${account}${mapped}`;
+  return `IAM role ${iam.roleName}${session}${inParens(account)}${mapped}`;
+}
+
+/** `, account 1111` -> ` (account 1111)`. */
+function inParens(account: string): string {
+  return account ? ` (${account.slice(2)})` : '';
 }
 
 function quote(text: string): string {
