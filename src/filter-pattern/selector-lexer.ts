@@ -48,7 +48,17 @@ export function readSelector(text: string, start: number): { selector: SelectorN
 function readName(text: string, start: number): [string, number] {
   let end = start;
   while (end < text.length && NAME_CHAR.test(text[end] as string)) end++;
-  if (end === start) throw new FilterPatternError(start + 1, "expected a property name after '.'");
+  if (end === start) {
+    const char = text[start];
+    const found =
+      char === undefined || /[\s=!<>()&|}\],]/.test(char)
+        ? ''
+        : `; '${char}' cannot appear in a property name`;
+    throw new FilterPatternError(
+      start + 1,
+      `expected a property name (letters, digits, '_' and '-') after '.'${found}`,
+    );
+  }
   return [text.slice(start, end), end];
 }
 
