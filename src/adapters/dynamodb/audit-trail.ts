@@ -3,9 +3,7 @@ import {
   type AttributeValue,
   ConditionalCheckFailedException,
   type DynamoDBClient,
-  GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { Finding } from '../../finding/schema';
@@ -23,20 +21,13 @@ import type {
   StoreResult,
   TimeRangeQuery,
 } from '../../triage/ports';
-import { AlertResponseSchema, PostedMessageSchema, triageLimits } from '../../triage/schemas';
-import { messageAttr, newAlertItem, readAlert, responseAttr } from './codec';
+import { newAlertItem, readAlert } from './codec';
 import { respondFailure } from './failures';
-import {
-  ALERT_SORT_KEY,
-  actorPartition,
-  alertPartition,
-  clusterPartition,
-  monthBuckets,
-  OPEN_PARTITION,
-  refusalSortKey,
-} from './keys';
+import { parseMessage, parseResponse, timeRange } from './inputs';
+import { actorPartition, clusterPartition, monthBuckets, OPEN_PARTITION } from './keys';
 import { type InvalidItemHook, type ListingSpec, queryPage } from './queries';
-import { respondUpdate } from './respond-update';
+import { alertKey, getAlertItem, queryAlertItems } from './reads';
+import { messageUpdate, postedMessageKey, refusalItem, respondUpdate } from './updates';
 
 export interface DynamoAuditTrailOptions {
   /** An injected SDK client (the real one; point it at a local server for tests and `npm start`). */
@@ -56,11 +47,12 @@ const EARLIEST = new Date(0);
 const LATEST = new Date('9999-12-31T23:59:59.999Z');
 
 /**
- * The audit trail in DynamoDB (see table.ts for the table design and README "Audit trail" for what is
- * stored). Every state change is one conditional write to one item, so it is atomic without transactions.
+ * The audit trail in DynamoDB (table design in table.ts; what is stored in codec.ts and the README). Every
+ * state change is one conditional write to one item, so it is atomic without transactions, on DynamoDB and
+ * on dynalite alike.
  *
  * @example
- * const trail = new DynamoAuditTrail({ client: new DynamoDBClient({}), tableName: 'eks-audit-trail' });
+ * const trail = new DynamoAuditTrail({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME });
  * const { alert, created } = await trail.createAlert(finding, clock());
  */
 export class DynamoAuditTrail implements AuditTrail {
@@ -72,8 +64,9 @@ export class DynamoAuditTrail implements AuditTrail {
 
   constructor(options: DynamoAuditTrailOptions) {
     const days = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-    if (!Number.isInteger(days) || days < 1)
+    if (!Number.isInteger(days) || days < 1) {
       throw new InputError(`retentionDays: expected a whole number of days >= 1, got ${days}`);
+    }
     this.client = options.client;
     this.tableName = options.tableName;
     this.retentionSeconds = days * DAY_SECONDS;
@@ -84,18 +77,21 @@ export class DynamoAuditTrail implements AuditTrail {
   async createAlert(finding: Finding, now: Date): Promise<CreateAlertResult> {
     const createdAt = now.toISOString();
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionSeconds;
+    const Item = newAlertItem(finding.id, finding, createdAt, expiresAt);
     try {
+      const condition = 'attribute_not_exists(pk)';
       await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: newAlertItem(finding.id, finding, createdAt, expiresAt),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+        new PutItemCommand({ TableName: this.tableName, Item, ConditionExpression: condition }),
       );
-      return {
-        created: true,
-        alert: { id: finding.id, finding, createdAt, status: 'open', responses: [], messages: [] },
+      const alert: Alert = {
+        id: finding.id,
+        finding,
+        createdAt,
+        status: 'open',
+        responses: [],
+        messages: [],
       };
+      return { created: true, alert };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const existing = await this.getAlert(finding.id);
@@ -106,27 +102,9 @@ export class DynamoAuditTrail implements AuditTrail {
   }
 
   async getAlert(id: string): Promise<Alert | undefined> {
-    const items: Record<string, AttributeValue>[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': { S: alertPartition(id) } },
-          ConsistentRead: true,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    const alertItem = items.find((item) => item.sk?.S === ALERT_SORT_KEY);
-    if (!alertItem) return undefined;
-    const decoded = readAlert(
-      alertItem,
-      items.filter((item) => item !== alertItem),
-    );
+    const { alert, refusals } = await queryAlertItems(this.client, this.tableName, id);
+    if (!alert) return undefined;
+    const decoded = readAlert(alert, refusals);
     if (!decoded.ok)
       throw new EksAuditError('TRAIL_ITEM_INVALID', `alert ${id} cannot be read: ${decoded.problem}`);
     return decoded.value;
@@ -138,48 +116,29 @@ export class DynamoAuditTrail implements AuditTrail {
       throw new InputError('respond: a refused attempt is recorded with recordRefusal');
     const accepted = { ...valid, action: valid.action };
     try {
-      const result = await this.client.send(
-        new UpdateItemCommand(respondUpdate(this.tableName, this.alertKey(id), accepted)),
-      );
+      const update = respondUpdate(this.tableName, alertKey(id), accepted);
+      const result = await this.client.send(new UpdateItemCommand(update));
       return { ok: true, alert: this.decode(id, result.Attributes) };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ?? (await this.readAlertItem(id));
+      const current = error.Item ?? (await getAlertItem(this.client, this.tableName, id));
       return respondFailure(accepted.action, current, (item) => this.decode(id, item));
     }
   }
 
   async recordMessage(id: string, message: PostedMessage): Promise<StoreResult> {
-    const parsed = PostedMessageSchema.safeParse(message);
-    if (!parsed.success)
-      throw new InputError(`recordMessage: ${parsed.error.issues[0]?.message ?? 'invalid message'}`);
-    const messageKey = `${message.platform}/${message.channel}/${message.messageId}`;
+    const valid = parseMessage(message);
     try {
-      const result = await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: this.alertKey(id),
-          UpdateExpression: 'SET messages = list_append(messages, :m) ADD messageKeys :keys',
-          ConditionExpression:
-            'attribute_exists(pk) AND NOT contains(messageKeys, :key) AND size(messages) < :max',
-          ExpressionAttributeValues: {
-            ':m': { L: [messageAttr(parsed.data)] },
-            ':keys': { SS: [messageKey] },
-            ':key': { S: messageKey },
-            ':max': { N: String(triageLimits.maxMessages) },
-          },
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      const update = messageUpdate(this.tableName, alertKey(id), valid);
+      const result = await this.client.send(new UpdateItemCommand(update));
       return { ok: true, alert: this.decode(id, result.Attributes) };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ?? (await this.readAlertItem(id));
+      const current = error.Item ?? (await getAlertItem(this.client, this.tableName, id));
       if (!current) return { ok: false, reason: 'not-found' };
       const alert = this.decode(id, current);
-      // Already recorded: a retry of the same post, which is what idempotency is for.
-      if (current.messageKeys?.SS?.includes(messageKey)) return { ok: true, alert };
+      // Already there: a retry of the same post, which is exactly what must not make a duplicate.
+      if (current.messageKeys?.SS?.includes(postedMessageKey(valid))) return { ok: true, alert };
       return { ok: false, reason: 'too-many-messages', alert };
     }
   }
@@ -189,20 +148,10 @@ export class DynamoAuditTrail implements AuditTrail {
     if (valid.action !== 'refused' || valid.attempted === undefined) {
       throw new InputError("recordRefusal: expected action 'refused' with the attempted action");
     }
-    const current = await this.readAlertItem(id);
+    const current = await getAlertItem(this.client, this.tableName, id);
     if (!current) return { ok: false, reason: 'not-found' };
-    await this.client.send(
-      new PutItemCommand({
-        TableName: this.tableName,
-        Item: {
-          pk: { S: alertPartition(id) },
-          sk: { S: refusalSortKey(valid.at, this.newId()) },
-          response: responseAttr(valid),
-          // Refusals live and expire with their alert.
-          ...(current.expiresAt ? { expiresAt: current.expiresAt } : {}),
-        },
-      }),
-    );
+    const Item = refusalItem(id, valid, this.newId(), current.expiresAt);
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item }));
     return { ok: true, alert: this.decode(id, current) };
   }
 
@@ -233,39 +182,10 @@ export class DynamoAuditTrail implements AuditTrail {
     return queryPage(this.client, this.tableName, spec, query, this.onInvalidItem);
   }
 
-  private alertKey(id: string): Record<string, AttributeValue> {
-    return { pk: { S: alertPartition(id) }, sk: { S: ALERT_SORT_KEY } };
-  }
-
-  private async readAlertItem(id: string): Promise<Record<string, AttributeValue> | undefined> {
-    const result = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: this.alertKey(id), ConsistentRead: true }),
-    );
-    return result.Item;
-  }
-
   private decode(id: string, item: Record<string, AttributeValue> | undefined): Alert {
     const decoded = item ? readAlert(item) : { ok: false as const, problem: 'no item returned' };
     if (!decoded.ok)
       throw new EksAuditError('TRAIL_ITEM_INVALID', `alert ${id} cannot be read: ${decoded.problem}`);
     return decoded.value;
   }
-}
-
-function parseResponse(response: AlertResponse): AlertResponse {
-  const parsed = AlertResponseSchema.safeParse(response);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new InputError(`response.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-}
-
-/** [from, to) as `timeKey` bounds: `<to>` sorts before every `<to>#<id>`, so BETWEEN excludes `to`. */
-function timeRange(from: Date, to: Date): { from: string; to: string } {
-  for (const [name, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (Number.isNaN(value.getTime())) throw new InputError(`${name}: not a valid date`);
-  }
-  return { from: from.toISOString(), to: to.toISOString() };
 }

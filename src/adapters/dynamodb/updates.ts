@@ -1,7 +1,8 @@
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import type { AlertResponse } from '../../triage/model';
+import type { AlertResponse, PostedMessage } from '../../triage/model';
 import { triageLimits } from '../../triage/schemas';
-import { responseAttr } from './codec';
+import { messageAttr, responseAttr } from './codec';
+import { alertPartition, refusalSortKey } from './keys';
 
 /**
  * The single conditional UpdateItem that records one response. Each one appends to `responses` with
@@ -43,5 +44,51 @@ export function respondUpdate(
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#once)',
     ExpressionAttributeNames: { '#once': once },
     ExpressionAttributeValues: { ':entry': { L: [entry] }, ':response': entry },
+  };
+}
+
+/**
+ * Appends where a card was posted. `messageKeys` (a string set) makes a retried post a no-op instead of a
+ * duplicate, and the size condition keeps the list bounded.
+ */
+export function messageUpdate(
+  tableName: string,
+  key: Record<string, AttributeValue>,
+  message: PostedMessage,
+): UpdateItemCommandInput {
+  const messageKey = postedMessageKey(message);
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: 'SET messages = list_append(messages, :m) ADD messageKeys :keys',
+    ConditionExpression: 'attribute_exists(pk) AND NOT contains(messageKeys, :key) AND size(messages) < :max',
+    ExpressionAttributeValues: {
+      ':m': { L: [messageAttr(message)] },
+      ':keys': { SS: [messageKey] },
+      ':key': { S: messageKey },
+      ':max': { N: String(triageLimits.maxMessages) },
+    },
+    ReturnValues: 'ALL_NEW',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+}
+
+/** Identifies a posted message within its alert. */
+export function postedMessageKey(message: PostedMessage): string {
+  return `${message.platform}/${message.channel}/${message.messageId}`;
+}
+
+/** A refused attempt as an item of its own, beside its alert, living and expiring with it. */
+export function refusalItem(
+  id: string,
+  response: AlertResponse,
+  unique: string,
+  expiresAt: AttributeValue | undefined,
+): Record<string, AttributeValue> {
+  return {
+    pk: { S: alertPartition(id) },
+    sk: { S: refusalSortKey(response.at, unique) },
+    response: responseAttr(response),
+    ...(expiresAt ? { expiresAt } : {}),
   };
 }
