@@ -12,6 +12,7 @@ import {
 
 /** The actions the local SNS answers (Publish, PublishBatch, CreateTopic), its state and its injected faults. */
 
+/** The account and region of every topic the local SNS knows. */
 export const TEST_ACCOUNT = '123456789012';
 export const TEST_REGION = 'us-east-1';
 

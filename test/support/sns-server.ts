@@ -33,6 +33,7 @@ export {
  * was published, and injects faults. Supports Publish, PublishBatch and CreateTopic.
  */
 
+/** A running local SNS: where it listens, what it recorded, and its fault switches. */
 export interface SnsServer {
   /** `http://127.0.0.1:PORT`, for `new SNSClient({ endpoint })`. */
   readonly endpoint: string;

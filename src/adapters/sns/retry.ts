@@ -13,6 +13,7 @@ export interface RetryPolicy {
   readonly random: () => number;
 }
 
+/** 4 attempts, waits of about 200, 400 and 800 ms, real timers. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 200,

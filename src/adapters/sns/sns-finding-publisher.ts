@@ -6,6 +6,7 @@ import { type BatchCall, sendBatch } from './batch-sender';
 import { consoleJsonLog, type PublisherLog } from './log';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 
+/** Settings of `SnsFindingPublisher`; `retry` and `log` have production defaults. */
 export interface SnsFindingPublisherOptions {
   /** The findings topic (FINDINGS_TOPIC_ARN). */
   readonly topicArn: string;
