@@ -18,11 +18,13 @@ export function compileExpression<C extends { type: string }, T>(
   if (expression.type !== 'and' && expression.type !== 'or') return condition(expression as C);
   const group = expression as { type: 'and' | 'or'; operands: readonly Expression<C>[] };
   const parts = group.operands.map((operand) => compileExpression(operand, condition));
-  return group.type === 'and' ? all(parts) : any(parts);
+  return group.type === 'and' ? allOf(parts) : anyOf(parts);
 }
 
-function all<T>(parts: Predicate<T>[]): Predicate<T> {
+/** True when every part is (short-circuits left to right). */
+export function allOf<T>(parts: readonly Predicate<T>[]): Predicate<T> {
   const [a, b] = parts;
+  if (parts.length === 1 && a) return a;
   if (parts.length === 2 && a && b) return (input) => a(input) && b(input);
   return (input) => {
     for (const part of parts) if (!part(input)) return false;
@@ -30,8 +32,10 @@ function all<T>(parts: Predicate<T>[]): Predicate<T> {
   };
 }
 
-function any<T>(parts: Predicate<T>[]): Predicate<T> {
+/** True when any part is (short-circuits left to right). */
+export function anyOf<T>(parts: readonly Predicate<T>[]): Predicate<T> {
   const [a, b] = parts;
+  if (parts.length === 1 && a) return a;
   if (parts.length === 2 && a && b) return (input) => a(input) || b(input);
   return (input) => {
     for (const part of parts) if (part(input)) return true;

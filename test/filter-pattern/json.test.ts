@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFilterPattern } from '../../src/filter-pattern';
 import { matches } from './helpers';
@@ -104,5 +105,46 @@ describe('Filter pattern: JSON patterns', () => {
     const pattern = `{ $.a = "${'x'.repeat(1024 - base.length)}" }`;
     expect(pattern).toHaveLength(1024);
     expect(compileFilterPattern(pattern).kind).toBe('json');
+  });
+});
+
+describe('Filter pattern: runs of comparisons on one selector (compiled to one Set lookup)', () => {
+  const literal = fc
+    .tuple(fc.boolean(), fc.constantFrom('a', 'ab', 'b', '1', '10', 'true', ''), fc.boolean())
+    .map(([lead, core, trail]) => `${lead ? '*' : ''}${core}${trail ? '*' : ''}`);
+  const value = fc.oneof(
+    fc.constantFrom('a', 'ab', 'ba', 'b', '1', '10', 'true', '', 'xaby'),
+    fc.constantFrom(1, 10, 101, true, false, null),
+    fc.constant([1]),
+    fc.constant(undefined),
+  );
+  const single = (pattern: string, v: unknown) => matches(pattern, v === undefined ? {} : { x: v });
+
+  it('answers a || run of = exactly like the comparisons one by one', () => {
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 2, maxLength: 5 }), value, (literals, v) => {
+        const grouped = single(`{ ${literals.map((l) => `$.x = "${l}"`).join(' || ')} }`, v);
+        expect(grouped).toBe(literals.some((l) => single(`{ $.x = "${l}" }`, v)));
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+  });
+
+  it('answers a && run of != exactly like the comparisons one by one', () => {
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 2, maxLength: 5 }), value, (literals, v) => {
+        const grouped = single(`{ ${literals.map((l) => `$.x != "${l}"`).join(' && ')} }`, v);
+        expect(grouped).toBe(literals.every((l) => single(`{ $.x != "${l}" }`, v)));
+      }),
+      { numRuns: 400, seed: 4 },
+    );
+  });
+
+  it('keeps other operands of the run in the expression', () => {
+    const pattern = '{ $.ns = "a" || $.other = 1 || $.ns = "b*" || $.ns = %^c% }';
+    expect(matches(pattern, { ns: 'bee' })).toBe(true);
+    expect(matches(pattern, { ns: 'cat' })).toBe(true);
+    expect(matches(pattern, { ns: 'x', other: 1 })).toBe(true);
+    expect(matches(pattern, { ns: 'x', other: 2 })).toBe(false);
   });
 });
