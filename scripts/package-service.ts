@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the service's package step reads, copied into an isolated directory (node_modules is linked). */
-const serviceInputs = ['serverless.yml', 'package.json', 'tsconfig.json', 'deploy', 'src'] as const;
+const serviceInputs = ['serverless.yml', 'package.json', 'tsconfig.json', 'deploy', 'src', 'rules'] as const;
 
 export interface PackageOptions {
   readonly stage?: string;

@@ -1,0 +1,128 @@
+import type { FunctionSpec } from './spec';
+import { slackSecretParamEnvs } from './spec';
+import {
+  type CloudFormationTemplate,
+  canon,
+  getAtt,
+  type Problem,
+  problem,
+  prop,
+  resourcesOfType,
+} from './template';
+
+/**
+ * The IAM grants one function needs, derived from its spec and from the template's wiring: its own log
+ * group, its on-failure queue, the topic and table its environment names, the SSM parameters it reads.
+ */
+export interface Grant {
+  readonly action: string;
+  /** How the allowed resource reads in problem messages. */
+  readonly describe: string;
+  readonly matches: (resource: unknown) => boolean;
+  /** Conditions the statement must carry (operator -> key -> canonical value). */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Allowed, not required (the KMS grant for a customer-managed topic key). */
+  readonly optional?: boolean;
+}
+
+const sameAs =
+  (expected: unknown) =>
+  (resource: unknown): boolean =>
+    canon(resource) === canon(expected);
+
+const grantsOn = (actions: readonly string[], resource: unknown, extra: Partial<Grant> = {}): Grant[] =>
+  actions.map((action) => ({ action, describe: canon(resource), matches: sameAs(resource), ...extra }));
+
+/** A customer-managed key given by ARN (a parameter), never an alias or a wildcard. */
+const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+const isKeyArn = (resource: unknown) => typeof resource === 'string' && KEY_ARN.test(resource);
+/** Any key of this account and region: acceptable only with the SSM conditions below. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+const accountKeys = { 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*' };
+const viaService = (service: string) => ({ 'Fn::Sub': `${service}.\${AWS::Region}.amazonaws.com` });
+
+/** The SSM parameter ARN for a parameter name that starts with `/`. */
+export const ssmParameterArn = (name: string) => ({
+  'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${name}`,
+});
+
+/** Every grant `spec`'s function needs (or may have), with problems for wiring the grants depend on. */
+export function expectedGrants(
+  template: CloudFormationTemplate,
+  spec: FunctionSpec,
+): { grants: Grant[]; problems: Problem[] } {
+  const fn = template.Resources[spec.logicalId];
+  const env = (prop(fn, 'Properties', 'Environment', 'Variables') ?? {}) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const grants: Grant[] = [];
+  const functionName = prop(fn, 'Properties', 'FunctionName');
+  const logGroup = resourcesOfType(template, 'AWS::Logs::LogGroup').find(
+    ([, group]) => prop(group, 'Properties', 'LogGroupName') === `/aws/lambda/${String(functionName)}`,
+  );
+  if (logGroup)
+    grants.push(...grantsOn(['logs:CreateLogStream', 'logs:PutLogEvents'], getAtt(logGroup[0], 'Arn')));
+  else problems.push(problem('LOGS_MISSING', spec.logicalId, 'no log group /aws/lambda/<function name>'));
+
+  if (spec.asynchronous) {
+    const destination = onFailureDestination(template, spec.logicalId);
+    if (destination !== undefined) grants.push(...grantsOn(['sqs:SendMessage'], destination));
+  }
+  if (spec.publishesToEnv) {
+    grants.push(...grantsOn(['sns:Publish'], env[spec.publishesToEnv]));
+    grants.push(
+      ...['kms:GenerateDataKey', 'kms:Decrypt'].map((action) => ({
+        action,
+        describe: 'the topics’ customer-managed key (by ARN), through SNS',
+        matches: isKeyArn,
+        conditions: { StringEquals: { 'kms:ViaService': viaService('sns') } },
+        optional: true,
+      })),
+    );
+  }
+  if (spec.table) grants.push(...tableGrants(env, spec, problems));
+  if (spec.slackSecrets) grants.push(...secretGrants(env, spec, problems));
+  return { grants, problems };
+}
+
+/** The `OnFailure` destination of a function's EventInvokeConfig, if any. */
+export function onFailureDestination(template: CloudFormationTemplate, functionId: string): unknown {
+  const config = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').find(
+    ([, resource]) => canon(prop(resource, 'Properties', 'FunctionName')) === canon({ Ref: functionId }),
+  );
+  return prop(config?.[1], 'Properties', 'DestinationConfig', 'OnFailure', 'Destination');
+}
+
+function tableGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
+  const tableId = prop(env.TABLE_NAME, 'Ref');
+  if (typeof tableId !== 'string') {
+    problems.push(problem('ENV_TABLE', spec.logicalId, 'TABLE_NAME is not a Ref to the table'));
+    return [];
+  }
+  const actions = spec.table?.actions ?? [];
+  return [
+    ...grantsOn(actions, getAtt(tableId, 'Arn')),
+    ...(spec.table?.indexes ? grantsOn(actions, { 'Fn::Sub': `\${${tableId}.Arn}/index/*` }) : []),
+  ];
+}
+
+function secretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
+  const names = slackSecretParamEnvs.map((name) => env[name]);
+  if (!names.every((name): name is string => typeof name === 'string' && name.startsWith('/'))) {
+    problems.push(
+      problem('ENV_SECRETS', spec.logicalId, `${slackSecretParamEnvs.join(', ')} must be SSM names`),
+    );
+    return [];
+  }
+  const arns = names.map(ssmParameterArn);
+  return [
+    ...arns.flatMap((arn) => grantsOn(['ssm:GetParameters'], arn)),
+    {
+      action: 'kms:Decrypt',
+      describe: 'the SecureStrings’ key, through SSM, for these two parameters only',
+      matches: (resource) => isKeyArn(resource) || canon(resource) === canon(accountKeys),
+      conditions: {
+        StringEquals: { 'kms:ViaService': viaService('ssm'), 'kms:EncryptionContext:PS_ARN': arns },
+      },
+    },
+  ];
+}

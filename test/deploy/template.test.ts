@@ -1,0 +1,269 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import presets from '../../deploy/filter-patterns.json';
+import { type PackagedService, packageService } from '../../scripts/package-service';
+import { checkTemplate } from '../../scripts/template-check/index';
+import { type CloudFormationTemplate, prop, resolveConditions } from '../../scripts/template-check/template';
+import { readZip } from '../../scripts/zip';
+
+/*
+ * Packages serverless.yml for real (osls + serverless-esbuild, offline, no AWS credentials) twice, in
+ * parallel: the `test` stage's defaults, and a variant with every optional parameter set. Then checks the
+ * generated CloudFormation with checkTemplate, and shows that checkTemplate fails when a promise is broken.
+ */
+
+const account = '123456789012';
+const variantParams = {
+  botName: 'audit-bot',
+  logGroups: '/aws/eks/prod-eu/cluster',
+  filterPattern: 'seed',
+  findingsTopicArn: `arn:aws:sns:us-east-1:${account}:existing-alerts`,
+  snsKmsKeyArn: `arn:aws:kms:us-east-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+  secretsKmsKeyArn: `arn:aws:kms:us-east-1:${account}:key/abcd1234-ab12-cd34-ef56-abcdef123456`,
+  alarmTopicArn: `arn:aws:sns:us-east-1:${account}:ops-alarms`,
+  accountId: account,
+  escalationChannel: 'C0ESCALATE',
+  rulesFile: 'rules/default-rules.yaml',
+};
+
+const defaults = {
+  filterPattern: presets.broad.pattern,
+  logGroups: ['/aws/eks/example-a/cluster', '/aws/eks/example-b/cluster'],
+};
+const variantExpectations = {
+  filterPattern: presets.seed.pattern,
+  logGroups: [variantParams.logGroups],
+  alarmTopicArn: variantParams.alarmTopicArn,
+};
+
+let packaged: PackagedService;
+let variant: PackagedService;
+
+beforeAll(async () => {
+  [packaged, variant] = await Promise.all([
+    packageService({ stage: 'test' }),
+    packageService({ stage: 'test', params: variantParams }),
+  ]);
+  console.log(
+    `osls package: ${packaged.seconds.toFixed(1)} s (test stage), ${variant.seconds.toFixed(1)} s (variant), in parallel`,
+  );
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([packaged?.cleanup(), variant?.cleanup()]);
+});
+
+describe('the packaged CloudFormation template', () => {
+  it('keeps every promise with the test stage’s parameters (two clusters, the broad filter)', () => {
+    expect(checkTemplate(packaged.template, defaults)).toEqual([]);
+  });
+
+  it('keeps every promise with an existing topic, customer-managed keys, the seed filter and an alarm topic', () => {
+    expect(checkTemplate(variant.template, variantExpectations)).toEqual([]);
+  });
+
+  it('uses the existing findings topic given by ARN and creates none', () => {
+    const resolved = resolveConditions(variant.template);
+    expect(resolved.Resources.FindingsTopic).toBeUndefined();
+    const env = prop(resolved.Resources.IngestLambdaFunction, 'Properties', 'Environment', 'Variables');
+    expect(prop(env, 'FINDINGS_TOPIC_ARN')).toBe(variantParams.findingsTopicArn);
+    expect(prop(resolved.Resources.NotifierFindingsSubscription, 'Properties', 'TopicArn')).toBe(
+      variantParams.findingsTopicArn,
+    );
+  });
+
+  it('lets the publishers use a customer-managed topic key, through SNS only', () => {
+    const resolved = resolveConditions(variant.template);
+    const statements = prop(
+      resolved.Resources.IngestRole,
+      'Properties',
+      'Policies',
+      '0',
+      'PolicyDocument',
+      'Statement',
+    );
+    const keyStatement = (statements as unknown[]).find((s) => prop(s, 'Sid') === 'TopicKeyViaSns');
+    expect(keyStatement).toMatchObject({
+      Resource: variantParams.snsKmsKeyArn,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+      Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Sub': 'sns.${AWS::Region}.amazonaws.com' } } },
+    });
+    expect(prop(resolved.Resources.FindingsTopic, 'Properties')).toBeUndefined();
+    expect(prop(resolved.Resources.EscalationTopic, 'Properties', 'KmsMasterKeyId')).toBe(
+      variantParams.snsKmsKeyArn,
+    );
+  });
+
+  it('names every resource after botName', () => {
+    const resolved = resolveConditions(variant.template);
+    expect(prop(resolved.Resources.IngestLambdaFunction, 'Properties', 'FunctionName')).toBe(
+      'audit-bot-test-ingest',
+    );
+    expect(prop(resolved.Resources.EscalationTopic, 'Properties', 'TopicName')).toBe(
+      'audit-bot-test-escalations',
+    );
+  });
+
+  it('bundles each function on its own, a rules file given by rulesFile inside the ingest zip', () => {
+    const files = (name: string, from = packaged) =>
+      readZip(join(from.outDir, `${name}.zip`)).map((e) => e.name);
+    const ingestEnv = (template: CloudFormationTemplate) =>
+      prop(
+        resolveConditions(template).Resources.IngestLambdaFunction,
+        'Properties',
+        'Environment',
+        'Variables',
+      );
+    expect(prop(ingestEnv(packaged.template), 'RULES_FILE')).toBeUndefined();
+    expect(prop(ingestEnv(variant.template), 'RULES_FILE')).toBe(variantParams.rulesFile);
+    expect(files('ingest', variant)).toEqual(
+      expect.arrayContaining(['src/ingest/handler.js', variantParams.rulesFile]),
+    );
+    expect(files('notifier')).toEqual(['src/bot/notifier-handler.js']);
+    expect(files('slack')).toEqual(['src/bot/slack-handler.js']);
+  });
+});
+
+type Mutation = [string, (template: MutableTemplate) => void, string];
+type MutableTemplate = { Resources: Record<string, Record<string, unknown>> } & CloudFormationTemplate;
+
+const statements = (t: MutableTemplate, role: string) =>
+  prop(t.Resources[role], 'Properties', 'Policies', '0', 'PolicyDocument', 'Statement') as Record<
+    string,
+    unknown
+  >[];
+const properties = (t: MutableTemplate, id: string) =>
+  prop(t.Resources[id], 'Properties') as Record<string, unknown>;
+const env = (t: MutableTemplate, id: string) =>
+  prop(t.Resources[id], 'Properties', 'Environment', 'Variables') as Record<string, unknown>;
+
+const mutations: Mutation[] = [
+  [
+    'the ingest role may publish to any topic (Resource "*")',
+    (t) => statements(t, 'IngestRole').push({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }),
+    'IAM_WILDCARD_RESOURCE',
+  ],
+  [
+    'the Slack role gets dynamodb:* on the table',
+    (t) =>
+      statements(t, 'SlackRole').push({
+        Effect: 'Allow',
+        Action: 'dynamodb:*',
+        Resource: { 'Fn::GetAtt': ['AuditTable', 'Arn'] },
+      }),
+    'IAM_WILDCARD_ACTION',
+  ],
+  [
+    'the notifier role may scan the table',
+    (t) =>
+      statements(t, 'NotifierRole').push({
+        Effect: 'Allow',
+        Action: 'dynamodb:Scan',
+        Resource: { 'Fn::GetAtt': ['AuditTable', 'Arn'] },
+      }),
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the notifier role gets a managed policy',
+    (t) => {
+      properties(t, 'NotifierRole').ManagedPolicyArns = ['arn:aws:iam::aws:policy/AdministratorAccess'];
+    },
+    'IAM_MANAGED_POLICY',
+  ],
+  [
+    'the notifier may decrypt with any key, not only through SSM',
+    (t) => {
+      const kms = statements(t, 'NotifierRole').find((s) => s.Sid === 'SlackSecretsKeyViaSsm');
+      if (kms) delete kms.Condition;
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the notifier loses ssm:GetParameters',
+    (t) => {
+      const list = statements(t, 'NotifierRole');
+      list.splice(
+        list.findIndex((s) => s.Sid === 'SlackSecrets'),
+        1,
+      );
+    },
+    'IAM_MISSING',
+  ],
+  ['the ingest dead-letter queue is removed', (t) => delete t.Resources.IngestFailedQueue, 'DLQ_MISSING'],
+  [
+    'the notifier subscription loses its redrive policy',
+    (t) => delete properties(t, 'NotifierFindingsSubscription').RedrivePolicy,
+    'DLQ_MISSING',
+  ],
+  [
+    'the notifier’s on-failure destination is removed',
+    (t) => delete t.Resources.NotifierLambdaEvConf,
+    'DLQ_MISSING',
+  ],
+  [
+    'the alarm on the notifier’s failed queue is removed',
+    (t) => delete t.Resources.NotifierFailedQueueAlarm,
+    'ALARM_QUEUE',
+  ],
+  [
+    'the table loses point-in-time recovery',
+    (t) => delete properties(t, 'AuditTable').PointInTimeRecoverySpecification,
+    'TABLE_PITR',
+  ],
+  [
+    'the table loses deletion protection',
+    (t) => {
+      properties(t, 'AuditTable').DeletionProtectionEnabled = false;
+    },
+    'TABLE_PROTECTION',
+  ],
+  ['the table loses TTL', (t) => delete properties(t, 'AuditTable').TimeToLiveSpecification, 'TABLE_TTL'],
+  [
+    'a subscription filter gets another pattern',
+    (t) => {
+      properties(t, 'IngestLogsSubscriptionFilterCloudWatchLog1').FilterPattern = '';
+    },
+    'FILTER_PATTERN',
+  ],
+  [
+    'the Slack bot token is put in plain text',
+    (t) => {
+      env(t, 'SlackLambdaFunction').SLACK_BOT_TOKEN = 'xoxb-1234-5678-abcdefghijkl';
+    },
+    'SECRET_ENV',
+  ],
+  [
+    'a function runs on an old runtime',
+    (t) => {
+      properties(t, 'NotifierLambdaFunction').Runtime = 'nodejs18.x';
+    },
+    'RUNTIME',
+  ],
+];
+
+describe('checkTemplate', () => {
+  it.each(mutations)('fails when %s', (_, mutate, code) => {
+    const broken = structuredClone(packaged.template) as MutableTemplate;
+    mutate(broken);
+    const problems = checkTemplate(broken, defaults);
+    expect(problems.map((p) => p.code)).toContain(code);
+  });
+
+  it('says which role allows what, and why that is too much', () => {
+    const broken = structuredClone(packaged.template) as MutableTemplate;
+    statements(broken, 'IngestRole').push({
+      Sid: 'Wide',
+      Effect: 'Allow',
+      Action: 'sns:Publish',
+      Resource: '*',
+    });
+    expect(checkTemplate(broken, defaults)).toEqual([
+      { code: 'IAM_WILDCARD_RESOURCE', where: 'IngestRole Wide', message: 'allows sns:Publish on "*"' },
+      {
+        code: 'IAM_NOT_NEEDED',
+        where: 'IngestRole Wide',
+        message: 'allows sns:Publish on "*": IngestLambdaFunction needs no such permission',
+      },
+    ]);
+  });
+});
