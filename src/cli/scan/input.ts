@@ -2,8 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
+  clusterFromLogGroup,
+  type DecodedInput,
   type DecodeStats,
   decodeInput,
+  decodeSubscriptionEvent,
   formatWhere,
   mergeDecodeStats,
   newDecodeStats,
@@ -23,8 +26,6 @@ export interface ScanInput {
   readonly clusterFromInput?: string;
 }
 
-const EKS_LOG_GROUP = /^\/aws\/eks\/([^/]+)\/cluster(\/|$)/;
-
 /**
  * Reads every file (or standard input for none or `-`), decodes it in whatever format it is, and writes each
  * problem to standard error as `file:line: reason: detail`. One bad line never stops the rest.
@@ -42,6 +43,7 @@ export async function readScanInput(files: readonly string[], io: CliIo): Promis
     }
     const decoded = decodeInput(text, file === '-' ? '(stdin)' : file);
     mergeDecodeStats(decodeStats, decoded.stats);
+    clusterFromInput ??= clusterOfBatch(text, decoded.format);
     for (const item of decoded.items) {
       if (!item.ok) {
         io.stderr.write(
@@ -49,12 +51,30 @@ export async function readScanInput(files: readonly string[], io: CliIo): Promis
         );
         continue;
       }
-      clusterFromInput ??= EKS_LOG_GROUP.exec(item.where.source)?.[1];
       const event = normalizeAuditEvent(item.event, { fallbackTime: item.logTime });
       inputs.push({ event, message: item.message });
     }
   }
   return { inputs, decodeStats, unreadable, ...(clusterFromInput ? { clusterFromInput } : {}) };
+}
+
+/**
+ * The cluster named by the log group of a CloudWatch subscription payload or awslogs envelope. The decoder
+ * does not return the log group for a whole input, so the CLI reads it again (once per file, not per event).
+ */
+function clusterOfBatch(text: string, format: DecodedInput['format']): string | undefined {
+  if (format !== 'subscription-payload' && format !== 'awslogs-envelope') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (format === 'awslogs-envelope') {
+      const result = decodeSubscriptionEvent(value);
+      return result.ok ? result.batch.cluster : undefined;
+    }
+    const logGroup = (value as { logGroup?: unknown }).logGroup;
+    return typeof logGroup === 'string' ? clusterFromLogGroup(logGroup) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `audit.jsonl:3: malformed-json: invalid JSON (12 bytes): ...`, without repeating the place. */
