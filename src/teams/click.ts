@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { TeamsInputIds, TeamsVerbs } from '../notify/teams/actions';
+import { triageLimits } from '../triage/schemas';
+
+/** A click on a Teams card, parsed from the `adaptiveCard/action` invoke's `value`. */
+export type TeamsClick =
+  | { readonly verb: 'refresh'; readonly alertId: string }
+  | { readonly verb: 'acknowledge'; readonly alertId: string }
+  | { readonly verb: 'justify'; readonly alertId: string; readonly text: string; readonly ticketUrl?: string }
+  | { readonly verb: 'escalate'; readonly alertId: string; readonly text: string };
+
+const verbOf: Readonly<Record<string, TeamsClick['verb']>> = {
+  [TeamsVerbs.acknowledge]: 'acknowledge',
+  [TeamsVerbs.justify]: 'justify',
+  [TeamsVerbs.escalate]: 'escalate',
+  [TeamsVerbs.refresh]: 'refresh',
+};
+
+const reason = (what: string) =>
+  z
+    .string(`${what} is required`)
+    .trim()
+    .min(1, `${what} is required`)
+    .max(triageLimits.maxTextLength, `${what} is longer than ${triageLimits.maxTextLength} characters`);
+
+/** `Action.Execute` sends the action's `data` with the card's input values merged in. */
+const InvokeValueSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute', 'only Action.Execute is handled'),
+    verb: z.string(),
+    data: z.looseObject({ alertId: z.string('alertId is missing').min(1).max(200) }),
+  }),
+});
+
+const JustifyInputs = z.object({
+  [TeamsInputIds.justifyReason]: reason('the reason'),
+  [TeamsInputIds.justifyTicketUrl]: z
+    .string()
+    .trim()
+    .max(triageLimits.maxTicketUrlLength, 'the ticket link is too long')
+    .optional(),
+});
+const EscalateInputs = z.object({ [TeamsInputIds.escalateReason]: reason('the reason') });
+
+/** A click that cannot be used, with what was wrong (shown to the person who clicked). */
+export interface BadClick {
+  readonly problem: string;
+}
+
+/**
+ * Reads an `adaptiveCard/action` invoke value. Teams enforces the card's required inputs, but the value is
+ * still checked here: anyone holding a valid token could send another.
+ *
+ * @example
+ * parseTeamsClick({ action: { type: 'Action.Execute', verb: 'eksAudit.justify',
+ *   data: { alertId: 'f-1', justifyReason: 'rotating a leaked key' } } });
+ * // { verb: 'justify', alertId: 'f-1', text: 'rotating a leaked key' }
+ */
+export function parseTeamsClick(value: unknown): TeamsClick | BadClick {
+  const invoke = InvokeValueSchema.safeParse(value);
+  if (!invoke.success) return { problem: firstProblem(invoke.error) };
+  const { verb: rawVerb, data } = invoke.data.action;
+  const verb = verbOf[rawVerb];
+  const alertId = data.alertId;
+  if (verb === undefined) return { problem: `unknown action ${JSON.stringify(rawVerb.slice(0, 50))}` };
+  if (verb === 'refresh' || verb === 'acknowledge') return { verb, alertId };
+  if (verb === 'justify') {
+    const inputs = JustifyInputs.safeParse(data);
+    if (!inputs.success) return { problem: firstProblem(inputs.error) };
+    const ticketUrl = inputs.data[TeamsInputIds.justifyTicketUrl];
+    return {
+      verb,
+      alertId,
+      text: inputs.data[TeamsInputIds.justifyReason],
+      ...(ticketUrl ? { ticketUrl } : {}),
+    };
+  }
+  const inputs = EscalateInputs.safeParse(data);
+  if (!inputs.success) return { problem: firstProblem(inputs.error) };
+  return { verb, alertId, text: inputs.data[TeamsInputIds.escalateReason] };
+}
+
+/** True when parsing failed. */
+export function isBadClick(click: TeamsClick | BadClick): click is BadClick {
+  return 'problem' in click;
+}
+
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid action';
+  const where = issue.path.join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
