@@ -25,6 +25,7 @@ export const TriagePolicySchema = z.object({
   /** The person who made the change cannot acknowledge it (they can still justify it). Default on. */
   separationOfDuties: z.boolean().default(true),
 });
+/** The validated policy configuration. */
 export type TriagePolicyConfig = z.infer<typeof TriagePolicySchema>;
 
 /** What a person asks to do. Justify is open to anyone, the actor included: explaining is always welcome. */

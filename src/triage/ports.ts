@@ -36,6 +36,7 @@ export interface AuditTrail {
   listByCluster(query: ClusterQuery): Promise<AlertPage>;
 }
 
+/** What `createAlert` returns. */
 export interface CreateAlertResult {
   readonly alert: Alert;
   /** False when the alert already existed (a redelivery): do not post a second card. */
@@ -68,6 +69,7 @@ export type RespondFailureReason = Extract<RespondResult, { ok: false }>['reason
 /** Which way a listing runs; every listing defaults to oldest first. */
 export type ListOrder = 'oldest-first' | 'newest-first';
 
+/** Paging shared by every listing. */
 export interface PageQuery {
   /** Page size, 1 to 1000; default 50. */
   readonly limit?: number;
@@ -76,6 +78,7 @@ export interface PageQuery {
   readonly order?: ListOrder;
 }
 
+/** `listByTimeRange`: changes in [from, to), optionally on one cluster. */
 export interface TimeRangeQuery extends PageQuery {
   readonly from: Date;
   /** Exclusive. */
@@ -83,12 +86,14 @@ export interface TimeRangeQuery extends PageQuery {
   readonly cluster?: string;
 }
 
+/** `listByActor`: one person's changes, optionally within [from, to). */
 export interface ActorQuery extends PageQuery {
   readonly actor: string;
   readonly from?: Date;
   readonly to?: Date;
 }
 
+/** `listByCluster`: one cluster's changes in [from, to). */
 export interface ClusterQuery extends PageQuery {
   readonly cluster: string;
   readonly from: Date;

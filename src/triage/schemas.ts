@@ -19,6 +19,7 @@ export const triageLimits = {
   maxMessages: 20,
 } as const;
 
+/** A `Responder` read back from storage or a button value. */
 export const ResponderSchema = z.object({
   platform: z.enum(['slack', 'teams', 'cli']),
   userId: z.string().min(1).max(triageLimits.maxNameLength),
@@ -28,6 +29,7 @@ export const ResponderSchema = z.object({
 
 const acceptedActions = ['acknowledge', 'justify', 'escalate'] as const;
 
+/** An `AlertResponse`, with the length limits above. */
 export const AlertResponseSchema = z.object({
   action: z.enum(responseActions),
   by: ResponderSchema,
@@ -37,6 +39,7 @@ export const AlertResponseSchema = z.object({
   attempted: z.enum(acceptedActions).exactOptional(),
 });
 
+/** A `PostedMessage`. */
 export const PostedMessageSchema = z.object({
   platform: z.enum(['slack', 'teams', 'terminal']),
   channel: z.string().min(1),

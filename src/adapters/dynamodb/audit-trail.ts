@@ -29,6 +29,7 @@ import { type InvalidItemHook, type ListingSpec, queryPage } from './queries';
 import { alertKey, getAlertItem, queryAlertItems } from './reads';
 import { messageUpdate, postedMessageKey, refusalItem, respondUpdate } from './updates';
 
+/** What `DynamoAuditTrail` is built from. */
 export interface DynamoAuditTrailOptions {
   /** An injected SDK client (the real one; point it at a local server for tests and `npm start`). */
   readonly client: DynamoDBClient;
@@ -41,6 +42,7 @@ export interface DynamoAuditTrailOptions {
   readonly onInvalidItem?: InvalidItemHook;
 }
 
+/** Days an alert is kept by default (a little over 13 months). */
 export const DEFAULT_RETENTION_DAYS = 400;
 const DAY_SECONDS = 86_400;
 const EARLIEST = new Date(0);

@@ -27,6 +27,7 @@ import {
  * - copies for a human reading the table: `severity`, `ruleId`, `cluster`, `summary`;
  * - the index keys and `expiresAt` (TTL).
  */
+/** Stored as `v` on every alert item, for a future migration to tell old items from new. */
 export const ITEM_VERSION = 1;
 
 /** The first item of an alert, as `createAlert` writes it. */

@@ -16,6 +16,7 @@ const CursorSchema = z.object({
   k: z.record(z.string(), z.string()).optional(),
 });
 
+/** Where a listing resumes: index, partition, and the last key returned there. */
 export interface CursorPosition {
   readonly index: string;
   readonly partition: string;

@@ -8,6 +8,7 @@ import {
 import { EksAuditError } from '../../shared/errors';
 import { createTableInput } from './table';
 
+/** How `ensureTable` waits. */
 export interface EnsureTableOptions {
   /** How long to wait for the table to become ACTIVE; default 30 s. */
   readonly timeoutMs?: number;

@@ -17,7 +17,9 @@ export interface ListingSpec {
 /** Called for every stored item that cannot be read back; the item is skipped, the page goes on. */
 export type InvalidItemHook = (key: string, problem: string) => void;
 
+/** Page size when the caller gives none. */
 export const DEFAULT_PAGE_SIZE = 50;
+/** The largest page a caller may ask for (a report reads many pages of this size). */
 export const MAX_PAGE_SIZE = 1000;
 
 /**

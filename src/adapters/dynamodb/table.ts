@@ -45,6 +45,7 @@ export const auditTableIndexes = {
   byActor: 'byActor',
   byCluster: 'byCluster',
 } as const;
+/** One of the four index names. */
 export type AuditTableIndex = (typeof auditTableIndexes)[keyof typeof auditTableIndexes];
 
 const a = auditTableAttributes;
