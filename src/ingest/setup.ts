@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { readRuleSetFile } from '../adapters/fs/rules-file';
+import type { IngestEnv } from '../config/components';
+import { type DetectionConfig, detectionConfigFrom } from '../detect/config';
+import { RulesFileError } from '../detect/rules/errors';
+import { loadRuleSet } from '../detect/rules/load';
+import type { RuleSet } from '../detect/rules/types';
+import { ConfigError } from '../shared/errors';
+import type { IngestSettings } from './context';
+import { DEFAULT_RULES_YAML } from './default-rules-text';
+
+/** How the embedded default rule set is named in messages and logs. */
+export const DEFAULT_RULES_SOURCE = 'rules/default-rules.yaml (built in)';
+
+/**
+ * The rule set ingest runs: the file RULES_FILE names (resolved against `cwd`, the function's directory
+ * `/var/task` on Lambda), else the default rule set embedded in the bundle.
+ *
+ * @throws ConfigError naming RULES_FILE and every problem in the file (rule and field).
+ * @example
+ * loadIngestRuleSet(env.RULES_FILE, process.cwd()).rules.length; // 20 for the default set
+ */
+export function loadIngestRuleSet(rulesFile: string | undefined, cwd: string): RuleSet {
+  try {
+    if (rulesFile === undefined) return loadRuleSet(DEFAULT_RULES_YAML, DEFAULT_RULES_SOURCE);
+    return readRuleSetFile(resolve(cwd, rulesFile), rulesFile);
+  } catch (error) {
+    if (!(error instanceof RulesFileError)) throw error;
+    throw new ConfigError(`RULES_FILE: invalid rules file\n${error.message}`, { cause: error });
+  }
+}
+
+/** The env settings behind each part of `DetectionConfig`, so an error names what the operator set. */
+const settingOf: Readonly<Record<string, string>> = {
+  protectedNamespaces: 'PROTECTED_NAMESPACES',
+  'actors.automation.usernames': 'AUTOMATION_USERNAMES',
+  'actors.automation.iamArns': 'AUTOMATION_ROLE_ARNS',
+};
+
+/**
+ * Protected namespaces and automation identities from the environment.
+ *
+ * @throws ConfigError naming the setting (e.g. `AUTOMATION_ROLE_ARNS: a pattern of only * would match ...`).
+ */
+export function ingestDetectionConfig(env: IngestEnv): DetectionConfig {
+  try {
+    return detectionConfigFrom({
+      protectedNamespaces: env.PROTECTED_NAMESPACES,
+      automationUsernames: env.AUTOMATION_USERNAMES,
+      automationRoleArns: env.AUTOMATION_ROLE_ARNS,
+    });
+  } catch (error) {
+    const issues = (error as z.ZodError).issues;
+    if (!Array.isArray(issues)) throw error;
+    const lines = issues.map((issue) => {
+      const path = issue.path.filter((p) => typeof p === 'string').join('.');
+      return `  ${settingOf[path] ?? path}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid ingest configuration:\n${lines.join('\n')}`, { cause: error });
+  }
+}
+
+/** The deployment's facts for findings. */
+export function ingestSettings(env: IngestEnv): IngestSettings {
+  return {
+    clusterName: env.CLUSTER_NAME,
+    accountId: env.ACCOUNT_ID,
+    accountName: env.ACCOUNT_NAME,
+    region: env.AWS_REGION,
+  };
+}
