@@ -22,7 +22,11 @@ export function formatUtcDateTime(iso: string): string {
  * @example
  * formatUtcTime('2026-11-20T14:02:00Z', '2026-11-20T14:01:07Z'); // '14:02 UTC'
  */
-export function formatUtcTime(iso: string, referenceIso: string, options: { seconds?: boolean } = {}): string {
+export function formatUtcTime(
+  iso: string,
+  referenceIso: string,
+  options: { seconds?: boolean } = {},
+): string {
   const date = parseIso(iso);
   if (!date) return iso;
   const text = date.toISOString();
