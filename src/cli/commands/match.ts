@@ -16,10 +16,10 @@ import { type CliCommand, type CliIo, ExitCode } from '../io';
 const USAGE = "Usage: eks-audit match --pattern '<filter pattern>' [FILE]\n";
 
 const HELP = `${USAGE}
-Reads log messages, one per line, from FILE or standard input, and prints one line per message, in order:
-\`match\` when the CloudWatch Logs filter pattern matches it, \`no match\` otherwise. The pattern is read exactly
-as CloudWatch reads it: terms, "quoted phrases", ?alternatives, -exclusions, [space, delimited, ...] fields,
-{ $.json.selectors = values } and %regular expressions%.
+Reads log messages, one per line, from FILE (or standard input when FILE is absent or -) and prints one line
+per message, in order: \`match\` when the CloudWatch Logs filter pattern matches it, \`no match\` otherwise.
+The pattern is read exactly as CloudWatch reads it: terms, "quoted phrases", ?alternatives, -exclusions,
+[space, delimited, ...] fields, { $.json.selectors = values } and %regular expressions%.
 
 Options:
   -p, --pattern <pattern>  the filter pattern (at most 1024 characters); required
