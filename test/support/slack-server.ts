@@ -1,8 +1,19 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  type Answer,
+  bearer,
+  type Fault,
+  faultAnswer,
+  parseArgs,
+  readBody,
+  send,
+  takeFault,
+} from './slack-http';
 import { type Args, type Body, callMethod } from './slack-methods';
 import { type SlackChannel, type SlackUser, SlackWorkspace, type StoredMessage } from './slack-workspace';
 
+export type { Fault } from './slack-http';
 export type { SlackChannel, SlackUser, StoredMessage } from './slack-workspace';
 
 /**
@@ -28,14 +39,6 @@ export interface SlackServerOptions {
   /** Retry-After sent with injected 429s (default 1 second). */
   readonly retryAfterSeconds?: number;
 }
-
-/** A fault to answer with instead of the real response. */
-export type Fault =
-  | 'ratelimited'
-  | 'server_error'
-  | { readonly kind: 'ratelimited'; readonly retryAfterSeconds?: number }
-  | { readonly kind: 'http'; readonly status: number }
-  | { readonly kind: 'slack'; readonly error: string };
 
 /** One request as the server saw it and answered it. */
 export interface RecordedCall {
@@ -71,8 +74,6 @@ export interface SlackServer {
   responseUrl(name: string): string;
   close(): Promise<void>;
 }
-
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
 /** Starts the server on 127.0.0.1 and a free port. */
 export async function startSlackServer(options: SlackServerOptions = {}): Promise<SlackServer> {
@@ -150,83 +151,4 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
         server.closeAllConnections();
       }),
   };
-}
-
-interface Answer {
-  status: number;
-  body: Body;
-  headers?: Record<string, string>;
-  fault?: RecordedCall['fault'];
-}
-
-function takeFault(
-  faults: { method: string; left: number; fault: Fault }[],
-  method: string,
-): Fault | undefined {
-  const entry = faults.find((f) => f.left > 0 && (f.method === method || f.method === '*'));
-  if (!entry) return undefined;
-  entry.left -= 1;
-  return entry.fault;
-}
-
-function faultAnswer(fault: Fault, defaultRetryAfter: number): Answer {
-  const f =
-    typeof fault === 'string'
-      ? fault === 'ratelimited'
-        ? { kind: 'ratelimited' as const }
-        : { kind: 'http' as const, status: 503 }
-      : fault;
-  if (f.kind === 'ratelimited') {
-    const retryAfter = String(f.retryAfterSeconds ?? defaultRetryAfter);
-    return {
-      status: 429,
-      body: { ok: false, error: 'ratelimited' },
-      headers: { 'retry-after': retryAfter },
-      fault: 'ratelimited',
-    };
-  }
-  if (f.kind === 'http')
-    return { status: f.status, body: { ok: false, error: `http_${f.status}` }, fault: 'http' };
-  return { status: 200, body: { ok: false, error: f.error }, fault: 'slack' };
-}
-
-function parseArgs(contentType: string, raw: string): Args {
-  if (raw === '') return {};
-  if (contentType.includes('application/json')) return JSON.parse(raw) as Args;
-  const args: Args = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = JSON_FIELDS.has(key) ? parseJsonField(value) : value;
-  }
-  return args;
-}
-
-/** Slack parses these form fields as JSON; one that does not parse is answered `invalid_blocks_format`. */
-function parseJsonField(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return '__unparseable__';
-  }
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, {
-    'content-type': 'application/json; charset=utf-8',
-    ...(answer.headers ?? {}),
-  });
-  res.end(JSON.stringify(answer.body));
 }
