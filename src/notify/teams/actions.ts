@@ -31,13 +31,19 @@ export const TeamsCardLimits = {
   reason: 300,
   reasons: 12,
   /** A status line: a justification can be 3,000 characters; the trail keeps all of it. */
-  statusLine: 1000,
-  statusLines: 20,
+  statusLine: 400,
+  /** The latest ones; the card says how many earlier ones are in the trail. */
+  statusLines: 15,
   /** Link buttons in the link row (Teams shows at most 6 actions in one set). */
   links: 5,
   /** The reason inputs accept what the trail stores (triageLimits.maxTextLength). */
   reasonInput: 3000,
   ticketUrlInput: 2000,
+  /**
+   * The size the card must stay under, leaving room for the activity around it within Teams' ~28 KB; the
+   * tests check the worst-case fixture (every field over its budget) against it.
+   */
+  cardJsonBytes: 24_000,
 } as const;
 
 /** The data every `Action.Execute` on the card carries. */

@@ -1,19 +1,16 @@
 import type {
-  ActionArray,
   CardElementArray,
   ContainerStyle,
   IActionSet,
   IAdaptiveCard,
   IContainer,
-  IExecuteAction,
   IOpenUrlAction,
-  IShowCardAction,
-  ITextInput,
   TextColor,
 } from '@microsoft/teams.cards';
 import type { Severity } from '../../finding/schema';
-import type { AlertCard, CardAction, CardFact, CardLink, CardSection } from '../card-types';
-import { TeamsCardLimits, TeamsInputIds, TeamsVerbs } from './actions';
+import type { AlertCard, CardFact, CardLink, CardSection } from '../card-types';
+import { TeamsCardLimits, TeamsVerbs } from './actions';
+import { execute, triageAction } from './forms';
 import { plainBlock, run, subtleLine } from './text';
 
 /**
@@ -142,76 +139,4 @@ function linkRow(links: readonly CardLink[]): IActionSet[] {
     .slice(0, TeamsCardLimits.links)
     .map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url }));
   return [{ type: 'ActionSet', actions }];
-}
-
-function execute(verb: string, title: string, alertId: string): IExecuteAction {
-  return { type: 'Action.Execute', verb, title, data: { alertId } };
-}
-
-/** Acknowledge acts at once; Justify and Escalate open a form under the card asking for the reason. */
-function triageAction(action: CardAction, alertId: string): ActionArray[number] {
-  const style =
-    action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : 'default';
-  if (action.kind === 'acknowledge')
-    return { ...execute(TeamsVerbs.acknowledge, action.label, alertId), style };
-  if (action.kind === 'justify') {
-    return showCard(
-      action.label,
-      style,
-      [
-        reasonInput(
-          TeamsInputIds.justifyReason,
-          'Why was this change made?',
-          'Say why the change was needed.',
-        ),
-        {
-          type: 'Input.Text',
-          id: TeamsInputIds.justifyTicketUrl,
-          label: 'Ticket or change request (optional)',
-          style: 'Url',
-          placeholder: 'https://…',
-          maxLength: TeamsCardLimits.ticketUrlInput,
-          regex: '^(https?://\\S+)?$',
-          errorMessage: 'Give an http(s) link, or leave it empty.',
-        },
-      ],
-      execute(TeamsVerbs.justify, 'Record justification', alertId),
-    );
-  }
-  const confirm = action.confirm;
-  return showCard(
-    action.label,
-    style,
-    [
-      ...(confirm ? [subtleLine(confirm.text)] : []),
-      reasonInput(TeamsInputIds.escalateReason, 'Why escalate?', 'Say why this needs escalating.'),
-    ],
-    { ...execute(TeamsVerbs.escalate, confirm?.confirm ?? action.label, alertId), style: 'destructive' },
-  );
-}
-
-function showCard(
-  title: string,
-  style: IShowCardAction['style'],
-  body: CardElementArray,
-  submit: IExecuteAction,
-): IShowCardAction {
-  return {
-    type: 'Action.ShowCard',
-    title,
-    ...(style ? { style } : {}),
-    card: { type: 'AdaptiveCard', body, actions: [submit] },
-  };
-}
-
-function reasonInput(id: string, label: string, errorMessage: string): ITextInput {
-  return {
-    type: 'Input.Text',
-    id,
-    label,
-    isRequired: true,
-    isMultiline: true,
-    maxLength: TeamsCardLimits.reasonInput,
-    errorMessage,
-  };
 }

@@ -45,6 +45,7 @@ export async function startIdentityServer(): Promise<IdentityServer> {
     alg: 'RS256',
     endorsements: ['msteams'],
   };
+  const entraKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const issuedTokens: string[] = [];
   let base = '';
   const server = await startLocalServer((request) => {
@@ -69,7 +70,20 @@ export async function startIdentityServer(): Promise<IdentityServer> {
           body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret' },
         };
       }
-      const token = `bot-token-${issuedTokens.length + 1}`;
+      // A JWT, as Entra's are (the Teams SDK decodes the bot's token to read its expiry).
+      const now = Math.floor(Date.now() / 1000);
+      const token = signJwt(
+        {
+          aud: 'https://api.botframework.com',
+          appid: TEST_APP_ID,
+          tid: TEST_TENANT_ID,
+          iat: now,
+          exp: now + 3599,
+          n: issuedTokens.length + 1,
+        },
+        entraKey,
+        'entra-test-key',
+      );
       issuedTokens.push(token);
       return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: token } };
     }
