@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -67,4 +68,22 @@ function entryData(zip: Buffer, localOffset: number, method: number, size: numbe
   if (method === 0) return Buffer.from(data);
   if (method === 8) return inflateRawSync(data);
   throw new Error(`${path}: compression method ${method} is not supported`);
+}
+
+/**
+ * Unpacks a zip into `dir` (emptied first) and returns the total uncompressed size in bytes.
+ *
+ * @example
+ * extractZip('.serverless/slack.zip', '/tmp/slack'); // then require('/tmp/slack/src/bot/slack-handler.js')
+ */
+export function extractZip(path: string, dir: string): number {
+  rmSync(dir, { recursive: true, force: true });
+  let size = 0;
+  for (const entry of readZip(path)) {
+    const target = join(dir, entry.name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, entry.read());
+    size += entry.size;
+  }
+  return size;
 }

@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import presets from '../../deploy/filter-patterns.json';
 import { type PackagedService, packageService } from '../../scripts/package-service';
 import { checkTemplate } from '../../scripts/template-check/index';
 import { type CloudFormationTemplate, prop, resolveConditions } from '../../scripts/template-check/template';
-import { readZip } from '../../scripts/zip';
+import { extractZip, readZip } from '../../scripts/zip';
 
 /*
  * Packages serverless.yml for real (osls + serverless-esbuild, offline, no AWS credentials) twice, in
@@ -121,6 +123,34 @@ describe('the packaged CloudFormation template', () => {
     );
     expect(files('notifier')).toEqual(['src/bot/notifier-handler.js']);
     expect(files('slack')).toEqual(['src/bot/slack-handler.js']);
+  });
+});
+
+describe('the ingest bundle', () => {
+  // Unpacked outside the project, whose package.json would make Node read the CommonJS bundle as ESM.
+  const load = (env: NodeJS.ProcessEnv) => {
+    const dir = join(packaged.outDir, '..', 'ingest-unzipped');
+    extractZip(join(packaged.outDir, 'ingest.zip'), dir);
+    return spawnSync(process.execPath, ['-e', "require('./src/ingest/handler.js')"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, TMPDIR: tmpdir(), AWS_REGION: 'us-east-1', ...env },
+      encoding: 'utf8',
+    });
+  };
+
+  it('loads in a fresh Node process with the environment the template gives it', () => {
+    const result = load({
+      FINDINGS_TOPIC_ARN: `arn:aws:sns:us-east-1:${account}:findings`,
+      ACCOUNT_ID: account,
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.status).toBe(0);
+  });
+
+  it('stops at cold start on a bad configuration, naming the setting in English', () => {
+    const result = load({ FINDINGS_TOPIC_ARN: 'not-an-arn' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('FINDINGS_TOPIC_ARN: must be an SNS topic ARN');
   });
 });
 
