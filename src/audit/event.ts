@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { looksLikeValidAuditEvent } from './event-check';
 
 /*
  * The Kubernetes audit event (audit.k8s.io/v1 `Event`, and v1beta1 which has the same shape for what we
@@ -117,6 +118,8 @@ export function parseAuditEvent(value: unknown, where: string): AuditEventParseR
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     return notAudit(`${prefix}not an audit event: expected a JSON object, got ${got}`);
   }
+  // Real events take the fast path; zod runs for the rest, to accept what it accepts and explain the others.
+  if (looksLikeValidAuditEvent(value)) return { ok: true, event: value };
   const parsed = AuditEventSchema.safeParse(value);
   if (parsed.success) return { ok: true, event: parsed.data };
   return notAudit(`${prefix}not an audit event: ${describeIssues(parsed.error)}`);

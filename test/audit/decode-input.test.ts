@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   type DecodedItem,
   decodeInput,
+  decodeInputBytes,
   detectFormat,
   formatDecodeStats,
   formatWhere,
 } from '../../src/audit/decode/index';
-import { anAuditEvent, aSubscriptionEvent, truncated } from '../fixtures/audit/events';
+import {
+  ACCOUNT,
+  aControlMessageEvent,
+  anAuditEvent,
+  aSubscriptionEvent,
+  aSubscriptionPayload,
+  truncated,
+} from '../fixtures/audit/events';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/audit/${name}`, import.meta.url), 'utf8');
 
@@ -157,5 +166,59 @@ describe('decodeInput', () => {
   it('ignores a UTF-8 byte order mark and Windows line endings', () => {
     const text = `\uFEFF${JSON.stringify(anAuditEvent())}\r\n${JSON.stringify(anAuditEvent({ auditID: 'b' }))}\r\n`;
     expect(decodeInput(text, 'win.jsonl').stats).toMatchObject({ eventsRead: 2, skipped: {} });
+  });
+
+  it('returns the log groups of subscription payloads, so a caller can name the cluster', () => {
+    const payloads = [
+      aSubscriptionPayload([anAuditEvent({ auditID: 'x1' })], {
+        logGroup: '/aws/eks/prod-eu/cluster',
+        logStream: 's1',
+      }),
+      aSubscriptionPayload([anAuditEvent({ auditID: 'x2' })], {
+        logGroup: '/aws/eks/prod-eu/cluster',
+        logStream: 's1',
+      }),
+      aSubscriptionPayload([anAuditEvent({ auditID: 'x3' })], {
+        logGroup: '/aws/eks/dev/cluster',
+        logStream: 's9',
+      }),
+    ];
+    const { format, origins, stats } = decodeInput(
+      payloads.map((p) => JSON.stringify(p)).join('\n'),
+      'saved.jsonl',
+    );
+    expect(format).toBe('json-lines');
+    expect(stats.eventsRead).toBe(3);
+    expect(origins).toEqual([
+      { owner: ACCOUNT, logGroup: '/aws/eks/prod-eu/cluster', logStream: 's1', cluster: 'prod-eu' },
+      { owner: ACCOUNT, logGroup: '/aws/eks/dev/cluster', logStream: 's9', cluster: 'dev' },
+    ]);
+  });
+
+  it('counts a CONTROL_MESSAGE envelope in a file as acknowledged, with no events', () => {
+    const { stats, items, origins } = decodeInput(JSON.stringify(aControlMessageEvent()), 'control.json');
+    expect(items).toEqual([]);
+    expect(origins).toEqual([]);
+    expect(stats).toEqual({ eventsRead: 0, skipped: {}, controlMessages: 1 });
+  });
+});
+
+describe('decodeInputBytes', () => {
+  it('decompresses gzip input (a CloudWatch export to S3) before decoding', () => {
+    const text = `2026-11-20T14:01:07.123Z ${JSON.stringify(anAuditEvent())}\n`;
+    const result = decodeInputBytes(gzipSync(text), '000000.gz');
+    expect(result.format).toBe('cloudwatch-export');
+    expect(result.stats.eventsRead).toBe(1);
+  });
+
+  it('reads plain bytes as UTF-8', () => {
+    const result = decodeInputBytes(Buffer.from(JSON.stringify(anAuditEvent({ auditID: 'é' }))), 'e.json');
+    expect(result.items[0]?.ok && result.items[0].event.auditID).toBe('é');
+  });
+
+  it('reports gzip data that cannot be decompressed, without throwing', () => {
+    const broken = gzipSync('x'.repeat(1000)).subarray(0, 20);
+    const result = decodeInputBytes(broken, 'cut.gz');
+    expect(result.stats.skipped).toEqual({ 'unrecognised-input': 1 });
   });
 });

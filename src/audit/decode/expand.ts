@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { epochMillisToIso } from '../timestamp';
-import { decodeSubscriptionEvent, decodeSubscriptionPayload } from './awslogs';
+import {
+  decodeSubscriptionEvent,
+  decodeSubscriptionPayload,
+  type SubscriptionBatch,
+  type SubscriptionDecodeResult,
+} from './awslogs';
 import { decodeAuditMessage, decodeAuditValue } from './message';
 import type { DecodedItem, EventWhere, InputFormat } from './types';
 
-/** What one JSON document is, by its shape. `single-event` is anything else (validated as an event). */
+/** What one JSON document is, by its shape; `shapeOf` gives undefined for anything else (one event, or not). */
 export type DocumentShape = Exclude<InputFormat, 'json-lines' | 'cloudwatch-export' | 'empty' | 'unknown'>;
 
 /** One event of `aws logs filter-log-events` output. */
@@ -31,16 +36,27 @@ export function shapeOf(value: unknown): DocumentShape | undefined {
   return undefined;
 }
 
+/** Options of `expandDocument`. */
+export interface ExpandOptions {
+  /** The document's own text when known (one line of input), so a single event keeps its exact text. */
+  readonly message?: string | undefined;
+  /** The CloudWatch time of the line (export lines). */
+  readonly logTime?: string | undefined;
+  /** Called with every subscription batch met (its log group, stream, owner, control messages). */
+  readonly onBatch?: ((batch: SubscriptionBatch) => void) | undefined;
+}
+
 /**
  * Turns one parsed JSON document of any supported shape into items: a single audit event, an EventList, a
- * JSON array of events, a subscription payload or envelope, or `filter-log-events` output. `message` is the
- * document's own text when known (one line of input), so a single event keeps its exact text.
+ * JSON array of events, a subscription payload or envelope, or `filter-log-events` output.
+ *
+ * @example
+ * expandDocument(JSON.parse(text), { source: 'payload.json' }, { onBatch: (b) => groups.add(b.logGroup) });
  */
 export function expandDocument(
   value: unknown,
   where: EventWhere,
-  message?: string,
-  logTime?: string,
+  options: ExpandOptions = {},
 ): DecodedItem[] {
   switch (shapeOf(value)) {
     case 'json-array':
@@ -48,13 +64,13 @@ export function expandDocument(
     case 'event-list':
       return listItems((value as { items: unknown }).items, where);
     case 'subscription-payload':
-      return batchItems(decodeSubscriptionPayload(value, where));
+      return batchItems(decodeSubscriptionPayload(value, where), options.onBatch);
     case 'awslogs-envelope':
-      return batchItems(decodeSubscriptionEvent(value, where));
+      return batchItems(decodeSubscriptionEvent(value, where), options.onBatch);
     case 'filter-log-events':
       return filteredEvents((value as { events: unknown[] }).events, where);
     default:
-      return [decodeAuditValue(value, message ?? JSON.stringify(value), where, logTime)];
+      return [decodeAuditValue(value, options.message ?? JSON.stringify(value), where, options.logTime)];
   }
 }
 
@@ -71,8 +87,12 @@ function listItems(items: unknown, where: EventWhere): DecodedItem[] {
   return items.map((item, index) => eventOf(item, { ...where, index }));
 }
 
-function batchItems(result: ReturnType<typeof decodeSubscriptionPayload>): DecodedItem[] {
+function batchItems(
+  result: SubscriptionDecodeResult,
+  onBatch: ((batch: SubscriptionBatch) => void) | undefined,
+): DecodedItem[] {
   if (!result.ok) return [{ ok: false, problem: result.problem, where: result.where }];
+  onBatch?.(result.batch);
   return [...result.batch.items];
 }
 

@@ -16,9 +16,10 @@ export {
   type SubscriptionPayload,
   SubscriptionPayloadSchema,
 } from './awslogs';
-export { expandDocument, shapeOf } from './expand';
-export { type DecodedInput, decodeInput, detectFormat } from './input';
+export { type DocumentShape, type ExpandOptions, expandDocument, shapeOf } from './expand';
+export { type DecodedInput, decodeInput, decodeInputBytes, detectFormat, type LogOrigin } from './input';
 export { CLOUDWATCH_MAX_EVENT_BYTES, isCutOff, parseJsonText } from './json-text';
+export { decodeLines, lineFormat } from './lines';
 export { decodeAuditMessage, decodeAuditValue } from './message';
 export {
   countAllDecoded,

@@ -1,17 +1,28 @@
-import { normalizeTimestamp } from '../timestamp';
+import { gunzipSync } from 'node:zlib';
+import type { SubscriptionBatch } from './awslogs';
 import { expandDocument, shapeOf } from './expand';
 import { parseJsonText } from './json-text';
+import { decodeLines, lineFormat } from './lines';
 import { countAllDecoded, type DecodeStats, newDecodeStats } from './stats';
 import type { DecodedItem, EventWhere, InputFormat } from './types';
 
-/** A CloudWatch export line: an RFC 3339 timestamp, whitespace, then the message. */
-const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+)\s+(\S.*)$/;
+/** The CloudWatch origin of events that came in a subscription payload or envelope. */
+export interface LogOrigin {
+  readonly owner: string;
+  readonly logGroup: string;
+  readonly logStream: string;
+  /** From `/aws/eks/<cluster>/cluster`. */
+  readonly cluster?: string;
+}
 
 /** The result of `decodeInput`: the detected format, every item in input order, and the counts. */
 export interface DecodedInput {
   readonly format: InputFormat;
   readonly items: readonly DecodedItem[];
+  /** Includes `controlMessages` for CONTROL_MESSAGE payloads met in the input. */
   readonly stats: DecodeStats;
+  /** Log groups and streams of the subscription payloads in the input, once each, in order met. */
+  readonly origins: readonly LogOrigin[];
 }
 
 /**
@@ -42,15 +53,49 @@ export function decodeInput(text: string, sourceName: string): DecodedInput {
   const clean = stripBom(text);
   const { format, document } = sniff(clean);
   const where: EventWhere = { source: sourceName };
+  const batches: SubscriptionBatch[] = [];
+  const onBatch = (batch: SubscriptionBatch) => batches.push(batch);
   let items: DecodedItem[];
   if (document !== undefined) {
     const at = document.text !== undefined ? { ...where, line: 1 } : where;
-    items = expandDocument(document.value, at, document.text);
+    items = expandDocument(document.value, at, { message: document.text, onBatch });
   } else if (format === 'empty') items = [];
   else if (format === 'unknown') items = [unrecognised(clean, where)];
   else if (startsPrettyDocument(clean)) items = [wholeDocumentProblem(clean, where)];
-  else items = decodeLines(clean, sourceName);
-  return { format, items, stats: countAllDecoded(newDecodeStats(), items) };
+  else items = decodeLines(clean, sourceName, onBatch);
+  const stats = countAllDecoded(newDecodeStats(), items);
+  stats.controlMessages = batches.filter((batch) => batch.messageType === 'CONTROL_MESSAGE').length;
+  return { format, items, stats, origins: originsOf(batches) };
+}
+
+/**
+ * `decodeInput` for raw bytes: gzip data (a CloudWatch export to S3 is `.gz`) is decompressed first; the
+ * text is read as UTF-8.
+ *
+ * @example
+ * decodeInputBytes(fs.readFileSync('000000.gz'), '000000.gz');
+ */
+export function decodeInputBytes(bytes: Uint8Array, sourceName: string): DecodedInput {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (!gzip) return decodeInput(Buffer.from(bytes).toString('utf8'), sourceName);
+  let text: string;
+  try {
+    text = gunzipSync(bytes).toString('utf8');
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const item: DecodedItem = {
+      ok: false,
+      problem: { reason: 'unrecognised-input', detail: `gzip data that cannot be decompressed: ${why}` },
+      where: { source: sourceName },
+    };
+    return {
+      format: 'unknown',
+      items: [item],
+      stats: countAllDecoded(newDecodeStats(), [item]),
+      origins: [],
+    };
+  }
+  return decodeInput(text, sourceName);
 }
 
 interface Sniffed {
@@ -77,39 +122,14 @@ function sniff(text: string): Sniffed {
   return { format: lineFormat(trimmed) };
 }
 
-/** The format of line-oriented text: decided by the first line that looks like an event. */
-function lineFormat(text: string): InputFormat {
-  for (const raw of text.split('\n', 1000)) {
-    const line = raw.trim();
-    if (line.startsWith('{') || line.startsWith('[')) return 'json-lines';
-    if (EXPORT_LINE.test(line)) return 'cloudwatch-export';
+function originsOf(batches: readonly SubscriptionBatch[]): LogOrigin[] {
+  const seen = new Map<string, LogOrigin>();
+  for (const { messageType, owner, logGroup, logStream, cluster } of batches) {
+    const key = `${logGroup}\n${logStream}`;
+    if (messageType !== 'DATA_MESSAGE' || seen.has(key)) continue;
+    seen.set(key, { owner, logGroup, logStream, ...(cluster ? { cluster } : {}) });
   }
-  return 'unknown';
-}
-
-function decodeLines(text: string, source: string): DecodedItem[] {
-  const items: DecodedItem[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '') continue;
-    items.push(...decodeLine(line, { source, line: i + 1 }));
-  }
-  return items;
-}
-
-/** One line: optional export timestamp prefix, then one JSON document of any shape. */
-function decodeLine(line: string, where: EventWhere): DecodedItem[] {
-  let message = line;
-  let logTime: string | undefined;
-  const exported = line.startsWith('{') ? null : EXPORT_LINE.exec(line);
-  if (exported?.[1] && exported[2]) {
-    logTime = normalizeTimestamp(exported[1]);
-    message = exported[2];
-  }
-  const json = parseJsonText(message);
-  if (!json.ok) return [{ ok: false, problem: json.problem, where }];
-  return expandDocument(json.value, where, message, logTime);
+  return [...seen.values()];
 }
 
 /** A text whose first line is a lone `{` or `[` is one pretty-printed document, not JSON lines. */
