@@ -1,6 +1,6 @@
 import type { NormalizedAuditEvent } from '../audit/normalized';
 import { buildFinding, type FindingContext } from '../finding/build';
-import type { ActorType, Finding, FindingActor } from '../finding/schema';
+import type { Finding, FindingActor } from '../finding/schema';
 import { describeError } from '../shared/errors';
 import { classifyActor } from './actor';
 import { type DetectionConfig, protectedNamespaceSet } from './config';
@@ -28,8 +28,8 @@ export interface DetectResult {
  * actors no rule looks at, run the rules, build a finding for each event that matched. Never throws for an
  * event: a problem with one is counted and the rest go on.
  *
- * Cheap checks come first (stage dedupe, dry-run flag, actor class, then each rule's Set lookups), so the
- * cost per uninteresting event stays a handful of comparisons.
+ * Cheap checks come first (stage dedupe, dry-run flag, then each rule's Set lookups; the actor is classified
+ * only for an event some rule matched), so the cost per uninteresting event stays a handful of comparisons.
  *
  * @example
  * const { findings, stats } = detect(inputs, ruleSet, config, { cluster: 'prod-eu', now: clock() });
@@ -70,21 +70,21 @@ export function detect(
   return { findings, stats, problems };
 }
 
-/** Rules grouped by the actor class they apply to, for live requests and for dry-runs. */
+/** The rules to run on live requests, and the subset that also looks at dry-runs. */
 interface RulePlan {
-  readonly live: ReadonlyMap<ActorType, readonly CompiledRule[]>;
-  readonly dryRun: ReadonlyMap<ActorType, readonly CompiledRule[]>;
+  readonly live: readonly CompiledRule[];
+  readonly dryRun: readonly CompiledRule[];
 }
 
 function planRules(rules: readonly CompiledRule[]): RulePlan {
-  const group = (list: readonly CompiledRule[]) => {
-    const byActor = new Map<ActorType, CompiledRule[]>();
-    for (const rule of list) for (const a of rule.actors) byActor.set(a, [...(byActor.get(a) ?? []), rule]);
-    return byActor;
-  };
-  return { live: group(rules), dryRun: group(rules.filter((r) => r.includeDryRun)) };
+  return { live: rules, dryRun: rules.filter((r) => r.includeDryRun) };
 }
 
+/**
+ * Rules run before the actor is classified: classification resolves IAM identities and costs more than a
+ * JSON.parse, while most events (controllers reading leases, nodes watching pods) fail every rule on their
+ * first Set lookup. So a skip for `automation actor` means "a rule would have fired, but not for this actor".
+ */
 function evaluate(
   input: DetectInput,
   plan: RulePlan,
@@ -94,11 +94,8 @@ function evaluate(
   stats: DetectStats,
 ): Finding | undefined {
   const { event } = input;
-  const byActor = event.dryRun ? plan.dryRun : plan.live;
-  if (event.dryRun && byActor.size === 0) return countSkip(stats, 'dry-run');
-  const actor: FindingActor = classifyActor(event, config.actors);
-  const rules = byActor.get(actor.type);
-  if (!rules) return countSkip(stats, event.dryRun ? 'dry-run' : (`${actor.type} actor` as const));
+  const rules = event.dryRun ? plan.dryRun : plan.live;
+  if (rules.length === 0) return countSkip(stats, 'dry-run');
   const outcome = outcomeOf(event.responseCode);
   let text: string | undefined;
   const subject: RuleSubject = {
@@ -110,12 +107,19 @@ function evaluate(
       return text;
     },
   };
-  const matches: RuleMatch[] = [];
+  const candidates: { rule: CompiledRule; reasons: readonly string[] }[] = [];
   for (const rule of rules) {
     const reasons = rule.match(subject);
-    if (reasons) matches.push({ rule: findingRuleOf(rule), reasons });
+    if (reasons) candidates.push({ rule, reasons });
   }
-  if (matches.length === 0) return countSkip(stats, noMatchReason(event, outcome));
+  if (candidates.length === 0)
+    return countSkip(stats, event.dryRun ? 'dry-run' : noMatchReason(event, outcome));
+  const actor: FindingActor = classifyActor(event, config.actors);
+  const matches: RuleMatch[] = candidates
+    .filter((c) => c.rule.actors.has(actor.type))
+    .map((c) => ({ rule: findingRuleOf(c.rule), reasons: c.reasons }));
+  if (matches.length === 0)
+    return countSkip(stats, event.dryRun ? 'dry-run' : (`${actor.type} actor` as const));
   return buildFinding(event, actor, matches, context);
 }
 

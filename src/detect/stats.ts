@@ -1,6 +1,13 @@
 /**
  * Why an event produced no finding. Skips are expected and counted; problems are not expected (a rule or the
  * classifier threw) and are counted apart, with details for the log.
+ * - `duplicate stage`: the same audit ID at a less informative stage (the best stage is evaluated);
+ * - `dry-run`: a dry-run request and no rule that takes dry-runs matched;
+ * - `<type> actor`: a rule matched the request, but none of the matching rules applies to this actor class
+ *   (automation, system, anonymous, human): the noise the actor classification removes;
+ * - `request failed`: no rule matched a request that failed without being refused (404, 409, 5xx);
+ * - `plain read`: no rule matched a get/list/watch;
+ * - `no rule matched`: anything else.
  */
 export const skipReasons = [
   'duplicate stage',

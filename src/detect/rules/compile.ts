@@ -1,12 +1,14 @@
 import { compileFilterPattern } from '../../filter-pattern';
 import {
   apiGroupsCheck,
+  groupsCheck,
   namesCheck,
   namespacesCheck,
   outcomeCheck,
   requestUrisCheck,
   resourcesCheck,
   responseCodesCheck,
+  usernamesCheck,
   verbsCheck,
 } from './field-checks';
 import { boundRoleName, hostPathVolume, privilegedContainer } from './pod-spec';
@@ -63,6 +65,8 @@ function compileCondition(c: RuleConditionBase, withDefaultOutcome: boolean): Ch
   if (c.apiGroups) checks.push(apiGroupsCheck(c.apiGroups));
   if (c.namespaces) checks.push(namespacesCheck(c.namespaces));
   if (c.names) checks.push(namesCheck(c.names));
+  if (c.usernames) checks.push(usernamesCheck(c.usernames));
+  if (c.groups) checks.push(groupsCheck(c.groups));
   if (c.requestUris) checks.push(requestUrisCheck(c.requestUris));
   if (c.responseCodes) checks.push(responseCodesCheck(c.responseCodes));
   if (c.outcome) checks.push(outcomeCheck(c.outcome));

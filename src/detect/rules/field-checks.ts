@@ -88,6 +88,24 @@ export function namesCheck(names: readonly string[]): Check {
     event.name !== undefined && globs(event.name) !== undefined ? `name is ${event.name}` : undefined;
 }
 
+/** `usernames`: globs on the Kubernetes username. */
+export function usernamesCheck(usernames: readonly string[]): Check {
+  const globs = compileGlobs(usernames);
+  return ({ event }) => {
+    const hit = globs(event.username);
+    return hit === undefined ? undefined : `username ${event.username} matches ${hit}`;
+  };
+}
+
+/** `groups`: globs on the user's groups; any group matching is enough. */
+export function groupsCheck(groups: readonly string[]): Check {
+  const globs = compileGlobs(groups);
+  return ({ event }) => {
+    for (const group of event.groups) if (globs(group) !== undefined) return `member of group ${group}`;
+    return undefined;
+  };
+}
+
 /** `requestUris`: globs on the request URI without its query string. */
 export function requestUrisCheck(uris: readonly string[]): Check {
   const globs = compileGlobs(uris);

@@ -23,6 +23,10 @@ const conditionFields = {
   namespaces: nonEmptyStrings.optional(),
   /** Object names (`*` globs). */
   names: nonEmptyStrings.optional(),
+  /** Kubernetes usernames (`*` globs), e.g. `system:anonymous`, `sre/*`. Actor classes are `actors`. */
+  usernames: nonEmptyStrings.optional(),
+  /** Kubernetes groups (`*` globs); matches when the user is in any of them. */
+  groups: nonEmptyStrings.optional(),
   /** Request URIs (`*` globs), e.g. `/healthz*`. */
   requestUris: nonEmptyStrings.optional(),
   /** Exact HTTP response codes. */
