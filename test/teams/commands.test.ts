@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseTeamsCommand } from '../../src/teams/commands';
+import { aFinding } from '../support/builders';
+import { aCommand, anHttpApiEvent, anInstallation, CHANNEL_ID } from './support/activities';
+import { checkAdaptiveCard } from './support/adaptive-cards';
+import { startTeamsHarness, type TeamsHarness } from './support/harness';
+import { channelClaims } from './support/identity-server';
+
+describe('parseTeamsCommand', () => {
+  it.each([
+    ['eks-audit pending', { name: 'pending' }],
+    ['  pending ', { name: 'pending' }],
+    ['eks-audit&nbsp;show f-1', { name: 'show', alertId: 'f-1' }],
+    ['SHOW f-1', { name: 'show', alertId: 'f-1' }],
+    ['show', { name: 'help' }],
+    ['report 7d prod-eu', { name: 'report', args: ['7d', 'prod-eu'] }],
+    ['here', { name: 'here' }],
+    ['delete everything', { name: 'help' }],
+    ['', { name: 'help' }],
+  ])('reads %j', (text, expected) => {
+    expect(parseTeamsCommand(text)).toEqual(expected);
+  });
+});
+
+/** Commands and installations through the bot's HTTP entry; answers land on the local Bot Connector. */
+describe('Teams bot: commands and installation', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness();
+    // Two open alerts (older first once listed) and one acknowledged.
+    await h.trail.createAlert(
+      aFinding({ id: 'f-cmd-new', time: '2026-11-20T12:00:00.000Z' }),
+      new Date('2026-11-20T12:00:05Z'),
+    );
+    await h.trail.createAlert(
+      aFinding({
+        id: 'f-cmd-old',
+        time: '2026-11-20T09:00:00.000Z',
+        summary: 'bob deleted secret kube-system/old on prod-eu',
+      }),
+      new Date('2026-11-20T09:00:05Z'),
+    );
+    await h.trail.createAlert(
+      aFinding({ id: 'f-cmd-done', time: '2026-11-20T10:00:00.000Z' }),
+      new Date('2026-11-20T10:00:05Z'),
+    );
+    await h.trail.respond('f-cmd-done', {
+      action: 'justify',
+      by: { platform: 'teams', userId: 'aad-1', name: 'Carol', email: 'carol@example.com' },
+      at: '2026-11-20T10:05:00.000Z',
+      text: 'planned [maintenance](https://evil.example)',
+    });
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.connector.calls.length = 0;
+  });
+
+  async function send(activity: unknown) {
+    const token = h.identity.sign(channelClaims({ serviceUrl: h.connector.serviceUrl }));
+    const result = await h.bot.handle(anHttpApiEvent(activity, token));
+    expect(result.statusCode).toBe(200);
+  }
+  async function ask(text: string): Promise<string[]> {
+    await send(aCommand({ serviceUrl: h.connector.serviceUrl, text }));
+    const [call] = h.connector.calls;
+    expect(call).toMatchObject({ kind: 'create' });
+    const card = (call?.activity.attachments as { content: unknown }[])[0]?.content;
+    expect(checkAdaptiveCard(card).problems).toEqual([]);
+    return (
+      JSON.stringify(card)
+        .match(/"text":"((?:[^"\\]|\\.)*)"/g)
+        ?.map((m) => JSON.parse(m.slice(7)) as string) ?? []
+    );
+  }
+
+  it('pending lists the open alerts, oldest first, with their ids', async () => {
+    const lines = await ask('pending');
+    expect(lines[0]).toBe('Open alerts: 2');
+    expect(lines.slice(1)).toEqual([
+      '[HIGH] bob deleted secret kube-system/old on prod-eu · 2026-11-20 09:00:00 UTC · f-cmd-old',
+      '[HIGH] alice@example.com deleted secret kube-system/db-creds on prod-eu · 2026-11-20 12:00:00 UTC · f-cmd-new',
+    ]);
+  });
+
+  it('show gives the alert and its whole trail, typed text as plain text', async () => {
+    const lines = await ask('eks-audit show f-cmd-done');
+    expect(lines[0]).toBe('Alert f-cmd-done: justified');
+    expect(lines).toContain(
+      '2026-11-20 10:05:00 UTC · justify by Carol (teams, carol@example.com): planned [maintenance](https://evil.example)',
+    );
+  });
+
+  it('show says so for an unknown alert', async () => {
+    expect((await ask('show f-nope'))[0]).toBe('No alert f-nope');
+  });
+
+  it('here answers the channel id for ROUTING (without the thread suffix) and stores the reference', async () => {
+    const lines = await ask('here');
+    expect(lines).toContain(`teamsConversation: ${CHANNEL_ID}`);
+    expect(await h.conversations.get(CHANNEL_ID)).toMatchObject({
+      serviceUrl: h.connector.serviceUrl,
+      teamName: 'Platform',
+    });
+  });
+
+  it('answers anything else with the help', async () => {
+    expect((await ask('hello'))[0]).toBe('eks-audit commands');
+  });
+
+  it('report says it is not available in Teams yet', async () => {
+    expect((await ask('report 7d'))[1]).toMatch(/not available in Teams yet/);
+  });
+
+  it('stores and logs the conversation reference when installed in a team, and says so in the channel', async () => {
+    await send(anInstallation(h.connector.serviceUrl));
+    expect(await h.conversations.get(CHANNEL_ID)).toMatchObject({
+      conversationId: CHANNEL_ID,
+      serviceUrl: h.connector.serviceUrl,
+      tenantId: expect.any(String),
+      teamName: 'Platform',
+      channelName: 'General',
+    });
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({
+        event: 'teams.installed',
+        teamsConversation: CHANNEL_ID,
+        serviceUrl: h.connector.serviceUrl,
+      }),
+    );
+    const [welcome] = h.connector.calls;
+    expect(welcome).toMatchObject({ kind: 'create', conversationId: CHANNEL_ID });
+    expect(JSON.stringify(welcome?.activity)).toContain(`teamsConversation: ${CHANNEL_ID}`);
+  });
+});
