@@ -105,7 +105,10 @@ export function looksLikeValidAuditEvent(value: unknown): value is AuditEvent {
   if (!isRecord(value)) return false;
   const { kind, apiVersion } = value;
   if (kind !== undefined && kind !== 'Event') return false;
-  if (apiVersion !== undefined && (typeof apiVersion !== 'string' || !apiVersion.startsWith('audit.k8s.io/'))) {
+  if (
+    apiVersion !== undefined &&
+    (typeof apiVersion !== 'string' || !apiVersion.startsWith('audit.k8s.io/'))
+  ) {
     return false;
   }
   if (!eventFields(value)) return false;
