@@ -15,7 +15,7 @@ export const DEFAULT_RULES_YAML = `# eks-audit-bot default rules (loaded unless 
 #   apiGroups      '' is the core group
 #   namespaces     globs; \`protected\` = kube-system + the configured list + protectedNamespaces below;
 #                  \`cluster-wide\` = a request with no namespace (e.g. list secrets in all namespaces)
-#   names, requestUris (globs), responseCodes, outcome (allowed | denied | any)
+#   names, usernames, groups, requestUris (globs), responseCodes, outcome (allowed | denied | any)
 #   privilegedPod, hostPathPod, bindsRole, impersonation   (read from the request body, see the README)
 #   not            a condition that must NOT match
 version: 1
@@ -229,6 +229,7 @@ rules:
     mitre: { id: T1190, name: Exploit Public-Facing Application }
     actors: [anonymous]
     condition:
+      usernames: ['system:anonymous']
       outcome: allowed
       not:
         requestUris:
