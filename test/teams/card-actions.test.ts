@@ -3,6 +3,7 @@ import { TeamsInputIds } from '../../src/notify/teams/actions';
 import type { Alert } from '../../src/triage/model';
 import { aFinding } from '../support/builders';
 import { alice, anHttpApiEvent, anInvoke, bob, CARD_MESSAGE_ID, CHANNEL_ID } from './support/activities';
+import { attachmentOf } from './support/connector-server';
 import { startTeamsHarness, type TeamsHarness } from './support/harness';
 import { channelClaims } from './support/identity-server';
 
@@ -69,8 +70,7 @@ describe('Teams bot: Acknowledge, Justify, Escalate', () => {
     const [update] = updates();
     expect(update).toMatchObject({ conversationId: CHANNEL_ID, activityId: CARD_MESSAGE_ID });
     expect(h.identity.issuedTokens.map((t) => `Bearer ${t}`)).toContain(update?.authorization);
-    const attachments = (update?.activity.attachments ?? []) as { contentType: string; content: unknown }[];
-    const attachment = attachments[0];
+    const attachment = attachmentOf(update);
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachment?.content).toEqual(answer.value);
   });

@@ -3,6 +3,7 @@ import { parseTeamsCommand } from '../../src/teams/commands';
 import { aFinding } from '../support/builders';
 import { aCommand, anHttpApiEvent, anInstallation, CHANNEL_ID } from './support/activities';
 import { checkAdaptiveCard } from './support/adaptive-cards';
+import { attachmentOf } from './support/connector-server';
 import { startTeamsHarness, type TeamsHarness } from './support/harness';
 import { channelClaims } from './support/identity-server';
 
@@ -65,7 +66,7 @@ describe('Teams bot: commands and installation', () => {
     await send(aCommand({ serviceUrl: h.connector.serviceUrl, text }));
     const [call] = h.connector.calls;
     expect(call).toMatchObject({ kind: 'create' });
-    const card = (call?.activity.attachments as { content: unknown }[])[0]?.content;
+    const card = attachmentOf(call)?.content;
     expect(checkAdaptiveCard(card).problems).toEqual([]);
     return (
       JSON.stringify(card)

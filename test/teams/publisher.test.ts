@@ -6,7 +6,7 @@ import { InMemoryConversationReferenceStore } from '../../src/notify/teams/conve
 import { acknowledged, openSecretDeletion } from '../fixtures/cards';
 import { CHANNEL_ID } from './support/activities';
 import { checkAdaptiveCard } from './support/adaptive-cards';
-import { type ConnectorServer, startConnectorServer } from './support/connector-server';
+import { attachmentOf, type ConnectorServer, startConnectorServer } from './support/connector-server';
 import {
   type IdentityServer,
   startIdentityServer,
@@ -65,7 +65,7 @@ describe('TeamsCardPublisher', () => {
       type: 'message',
       summary: '[HIGH] alice@example.com deleted secret kube-system/db-creds on prod-eu',
     });
-    const [attachment] = call?.activity.attachments as { contentType: string; content: unknown }[];
+    const attachment = attachmentOf(call);
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(checkAdaptiveCard(attachment?.content).problems).toEqual([]);
     expect(JSON.stringify(attachment?.content)).toContain('eksAudit.acknowledge');

@@ -96,3 +96,11 @@ function route(
   }
   return undefined;
 }
+
+/** The first attachment of a recorded activity (the card), or undefined. */
+export function attachmentOf(
+  call: ConnectorCall | undefined,
+): { contentType: string; content: unknown } | undefined {
+  const attachments = (call?.activity.attachments ?? []) as { contentType: string; content: unknown }[];
+  return attachments[0];
+}
