@@ -35,6 +35,7 @@ export const ButtonValueSchema = z.strictObject({
   v: z.literal(1),
   alertId: z.string().min(1).max(512),
 });
+/** A parsed button value. */
 export type ButtonValue = z.infer<typeof ButtonValueSchema>;
 
 /**

@@ -51,6 +51,7 @@ export function context(elements: readonly string[]): ContextBlock {
   return { type: 'context', elements: elements.slice(0, SlackLimits.contextElements).map(mrkdwn) };
 }
 
+/** A divider block. */
 export const divider: DividerBlock = { type: 'divider' };
 
 /** The actions block: one button per card action, each carrying the alert id. */

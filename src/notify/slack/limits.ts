@@ -109,4 +109,5 @@ export function truncationLog() {
     },
   };
 }
+/** The log `truncationLog()` returns. */
 export type TruncationLog = ReturnType<typeof truncationLog>;

@@ -14,6 +14,7 @@ const MAX_VALUE = 300;
 const MAX_REASON = 300;
 const MAX_RESPONSE_TEXT = 500;
 
+/** The emoji of each severity, as Unicode (plain_text headers have emoji parsing off). */
 export const severityEmoji: Readonly<Record<Severity, string>> = {
   critical: '🚨',
   high: '🔴',
