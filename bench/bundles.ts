@@ -4,8 +4,9 @@
  * Reads the zips osls wrote to .serverless/ (packages first when they are missing, or with --package),
  * prints each function's zipped and unzipped size and the time a fresh Node process takes to load its bundle
  * (`node -e "require('./src/.../handler.js')"`, with the environment the template gives the function), as the
- * median over N runs, minus and divided by the median of an empty `node -e ""`. Runs are interleaved with the
- * empty ones so load on the machine affects both alike. Node here is the local one, not Lambda's nodejs22.x.
+ * median over N runs, minus and divided by the median of an empty `node -e ""`, and the time `require()` itself
+ * took inside the process (less disturbed by a busy machine). Runs are interleaved with the empty ones so load
+ * on the machine affects both alike. Node here is the local one, not Lambda's nodejs22.x.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,13 +56,18 @@ function lambdaEnv(template: CloudFormationTemplate, logicalId: string): NodeJS.
   return env;
 }
 
-function timeNode(script: string, cwd: string, env: NodeJS.ProcessEnv): number {
+/** Wall-clock ms of one `node -e script`, and what the script printed (the in-process require time). */
+function timeNode(script: string, cwd: string, env: NodeJS.ProcessEnv): { wall: number; printed: number } {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['-e', script], { cwd, env, encoding: 'utf8' });
-  const ms = performance.now() - started;
+  const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`node -e "${script}" failed:\n${result.stderr.slice(-2000)}`);
-  return ms;
+  return { wall, printed: Number(result.stdout.trim().split('\n').pop()) };
 }
+
+/** Requires the bundle and prints how long that took, measured inside the process. */
+const requireScript = (file: string) =>
+  `const t=performance.now();require(${JSON.stringify(file)});console.log(performance.now()-t)`;
 
 async function main(): Promise<void> {
   const missing = targets.some((t) => !existsSync(join(packageDir, `${t.fn}.zip`)));
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
   console.log(
     `node ${process.version}, ${runs} runs each, medians; load = node -e "require(handler)" minus node -e ""`,
   );
-  console.log('function   zipped      unzipped     load       vs empty node   targets');
+  console.log('function   zipped      unzipped     load       vs empty node   require()  targets');
   for (const target of targets) {
     const dir = join(workDir, target.fn);
     const zipPath = join(packageDir, `${target.fn}.zip`);
@@ -85,9 +91,12 @@ async function main(): Promise<void> {
     const env = lambdaEnv(template, target.logicalId);
     const empty: number[] = [];
     const loaded: number[] = [];
+    const inside: number[] = [];
     for (let i = 0; i < runs; i++) {
-      empty.push(timeNode('', dir, env));
-      loaded.push(timeNode(`require(${JSON.stringify(file)})`, dir, env));
+      empty.push(timeNode('', dir, env).wall);
+      const run = timeNode(requireScript(file), dir, env);
+      loaded.push(run.wall);
+      inside.push(run.printed);
     }
     const base = median(empty);
     const delta = median(loaded) - base;
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
       `${target.fn.padEnd(10)} ${kb(sizes.zipped).padEnd(11)} ${kb(sizes.unzipped).padEnd(12)} ` +
         `+${delta.toFixed(0)} ms`.padEnd(11) +
         `x${(median(loaded) / base).toFixed(2)} (${base.toFixed(0)} ms)`.padEnd(16) +
+        `${median(inside).toFixed(0)} ms`.padEnd(11) +
         `${sizeOk ? 'ok' : 'OVER'} <${target.maxZippedKb} KB, ${loadOk ? 'ok' : 'OVER'} <+${target.maxLoadMs} ms`,
     );
   }
