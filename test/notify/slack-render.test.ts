@@ -80,6 +80,16 @@ describe('renderSlackCard', () => {
     expect(JSON.stringify(render('openSecretDeletion').blocks)).not.toContain('shortened');
   });
 
+  it('keeps at most ten links, and says when some were left out', () => {
+    const extraLinks = Array.from({ length: 12 }, (_, i) => ({
+      label: `runbook ${i}`,
+      url: `https://wiki.example.com/${i}`,
+    }));
+    const { blocks } = renderSlackCard(buildCard(cardFixtures.openSecretDeletion, { extraLinks }));
+    expect(validateBlocks(blocks, 'message')).toEqual([]);
+    expect(JSON.stringify(blocks)).toContain('Some details were shortened');
+  });
+
   it('keeps the newest responses when they do not all fit', () => {
     const json = JSON.stringify(render('hugeTruncation').blocks);
     expect(json).toContain('justification 40:');

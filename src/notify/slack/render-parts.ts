@@ -105,14 +105,17 @@ function who(by: Responder): string {
   return escapeMrkdwn(by.name, { singleLine: true });
 }
 
-/** Context elements for the card's links; a link too long for a text object is dropped, and noted. */
+/** Context elements for the card's links; a link too long for a text object, or past the tenth, is dropped, and noted. */
 export function linkElements(card: AlertCard, cuts: TruncationLog): string[] {
-  return card.links.flatMap((link) => {
+  const elements = card.links.flatMap((link) => {
     const element = `🔗 ${mrkdwnLink(link.url, link.label)}`;
     if (element.length <= SlackLimits.sectionText) return [element];
     cuts.mark();
     return [];
   });
+  if (elements.length <= SlackLimits.contextElements) return elements;
+  cuts.mark();
+  return elements.slice(0, SlackLimits.contextElements);
 }
 
 /** The footer: ids for the record, and a note when anything was shortened. */
