@@ -20,6 +20,7 @@ export const skipReasons = [
   'plain read',
   'no rule matched',
 ] as const;
+/** One of `skipReasons`. */
 export type SkipReason = (typeof skipReasons)[number];
 
 /** One event that could not be evaluated; safe to log (ids and messages, never event bodies). */

@@ -1,6 +1,8 @@
+/** The one-line usage of `eks-audit scan`, printed with usage errors. */
 export const SCAN_USAGE =
   'Usage: eks-audit scan [FILE...] [--rules FILE | --pattern P] [--format table|json] [--cluster NAME]\n';
 
+/** `eks-audit scan --help`. */
 export const SCAN_HELP = `${SCAN_USAGE}
 Reads Kubernetes audit events from each FILE (or standard input when there is none, or for -) and prints the
 findings the rules make of them. Every input format is detected: JSON lines (the API server's log backend),

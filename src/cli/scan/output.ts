@@ -4,6 +4,7 @@ import type { Finding } from '../../finding/schema';
 
 /** Output formats of `scan`. */
 export const scanFormats = ['table', 'json'] as const;
+/** One of `scanFormats`. */
 export type ScanFormat = (typeof scanFormats)[number];
 
 /**

@@ -43,8 +43,10 @@ const conditionFields = {
   impersonation: z.literal(true).optional(),
 };
 
+/** A condition without `not`: what may appear under `not:`. */
 export const RuleConditionBaseSchema = z.strictObject(conditionFields);
 
+/** A rule's condition: every field given must match; `not` must not. At least one field besides `not`. */
 export const RuleConditionSchema = z
   .strictObject({ ...conditionFields, not: RuleConditionBaseSchema.optional() })
   .refine((c) => Object.keys(c).some((k) => k !== 'not'), {
@@ -53,9 +55,17 @@ export const RuleConditionSchema = z
     message:
       'a condition needs at least one field (pattern, verbs, resources, namespaces, outcome, ...) besides `not`',
   });
+/** A validated condition. */
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
+/** A validated condition without `not`. */
 export type RuleConditionBase = z.infer<typeof RuleConditionBaseSchema>;
 
+/**
+ * One rule of a rules file, validated on its own so an error names the rule.
+ *
+ * @example
+ * RuleSpecSchema.parse({ id: 'exec', title: 'Exec', severity: 'medium', condition: { resources: ['pods/exec'] } });
+ */
 export const RuleSpecSchema = z.strictObject({
   id: z
     .string()
@@ -82,12 +92,15 @@ export const RuleSpecSchema = z.strictObject({
   /** A rule can be switched off in a copy of the defaults without deleting it. */
   enabled: z.boolean().default(true),
 });
+/** A validated rule, defaults applied (actors [human], includeDryRun false, enabled true). */
 export type RuleSpec = z.infer<typeof RuleSpecSchema>;
 
+/** The top level of a rules file; each entry of `rules` is then checked with `RuleSpecSchema`. */
 export const RulesFileSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Namespaces protected in addition to kube-system (and to the configured list). */
   protectedNamespaces: z.array(z.string().min(1)).default([]),
   rules: z.array(z.unknown()).min(1),
 });
+/** A validated rules file before its rules are checked. */
 export type RulesFile = z.infer<typeof RulesFileSchema>;

@@ -1,7 +1,9 @@
 /** Words the rules file and the detector share. */
 
+/** Actor classes a rule can apply to (`actors:`), as `classifyActor` names them. */
 export const actorTypes = ['human', 'automation', 'system', 'anonymous'] as const;
 
+/** Values of a condition's `outcome`. */
 export const outcomes = ['allowed', 'denied', 'any'] as const;
 
 /** Verbs that change state; `change` in a rule's `verbs` stands for all of them. */
@@ -10,8 +12,9 @@ export const changeVerbs: readonly string[] = ['create', 'update', 'patch', 'del
 /** Verbs that only read; `read` in a rule's `verbs` stands for all of them. */
 export const readVerbs: readonly string[] = ['get', 'list', 'watch'];
 
-/** Keywords of `namespaces`. */
+/** `namespaces` keyword: the protected namespaces (kube-system, configured, rules file). */
 export const PROTECTED = 'protected';
+/** `namespaces` keyword: a request without a namespace (cluster-scoped, or across all namespaces). */
 export const CLUSTER_WIDE = 'cluster-wide';
 
 /** The namespace every cluster protects, whatever the configuration says. */
