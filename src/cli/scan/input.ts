@@ -35,6 +35,11 @@ export async function readScanInput(files: readonly string[], io: CliIo): Promis
   const decodeStats = newDecodeStats();
   let unreadable = 0;
   let clusterFromInput: string | undefined;
+  if (files.length === 0 && (io.stdin as { isTTY?: boolean }).isTTY) {
+    io.stderr.write(
+      'eks-audit scan: reading audit events from standard input (end with Ctrl-D; --help for usage)\n',
+    );
+  }
   for (const file of files.length === 0 ? ['-'] : files) {
     const text = await readText(file, io);
     if (text === undefined) {
