@@ -50,21 +50,33 @@ export function classifyActor(
     humanOverride(event, iam, compiled) ??
     system(event, iam) ??
     automation(event, iam, compiled);
+  if (verdict && verdict.type !== 'human') {
+    return actorOf(event, iam, verdict.type, event.username || '(no username)', verdict.why);
+  }
+  // Naming the person is the costly part; only people need it.
   const person = nameThePerson(event, iam);
-  const type = verdict?.type ?? 'human';
-  const why =
-    type === 'human'
-      ? `person: ${verdict ? `${verdict.why}; ` : ''}${person.description}${userAgentHint(event.userAgent)}`
-      : (verdict?.why ?? '');
+  const why = `person: ${verdict ? `${verdict.why}; ` : ''}${person.description}${userAgentHint(event.userAgent)}`;
+  return actorOf(event, iam, 'human', person.displayName, why, person.email);
+}
+
+function actorOf(
+  event: NormalizedAuditEvent,
+  iam: IamIdentity,
+  type: ActorType,
+  displayName: string,
+  classification: string,
+  email?: string,
+): FindingActor {
+  // Keys in the schema's order, so findings serialise the same whatever the path.
   return {
     type,
-    displayName: type === 'human' ? person.displayName : event.username || '(no username)',
+    displayName,
     username: event.username,
     groups: [...event.groups],
     ...(iam.iamArn ? { iamArn: iam.iamArn } : {}),
     ...(iam.sessionName ? { sessionName: iam.sessionName } : {}),
-    ...(person.email ? { email: person.email } : {}),
-    classification: why,
+    ...(email ? { email } : {}),
+    classification,
   };
 }
 
