@@ -31,6 +31,34 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * Bolt's receivers other than AwsLambdaReceiver never run on Lambda, yet its index and App import them all:
+ * Socket Mode's client brings undici (about 540 KB minified), the Express and HTTP receivers bring express,
+ * body-parser and iconv-lite (about 700 KB). In the Lambda bundles they are replaced by a stub whose
+ * constructor throws, and `raw-body` (only used to read a Node.js HTTP request) by a function that throws.
+ * Local runs (`npm start`, Socket Mode) are not bundled and keep everything.
+ */
+const boltLambdaOnly = {
+  name: 'bolt-lambda-only',
+  setup(build) {
+    const inBolt = (importer) => /[\\/]@slack[\\/]bolt[\\/]dist[\\/]/.test(importer);
+    build.onResolve({ filter: /^\.\/receivers\/(SocketMode|Express|HTTP)Receiver$/ }, (args) =>
+      inBolt(args.importer) ? { path: args.path, namespace: 'bolt-unused-receiver' } : undefined,
+    );
+    build.onResolve({ filter: /^raw-body$/ }, (args) =>
+      inBolt(args.importer) ? { path: 'raw-body', namespace: 'bolt-unused-receiver' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'bolt-unused-receiver' }, (args) => ({
+      contents:
+        `const name = ${JSON.stringify(path.basename(args.path))};\n` +
+        'function unavailable() { throw new Error(name + " is not in the Lambda bundle (deploy/esbuild.config.cjs)"); }\n' +
+        'class Unavailable { constructor() { unavailable(); } }\n' +
+        'module.exports = name === "raw-body" ? unavailable : { __esModule: true, default: Unavailable };\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** esbuild's own options. */
 const esbuildOptions = {
   bundle: true,
@@ -48,7 +76,7 @@ const esbuildOptions = {
   banner: { js: "var __bundleUrl=require('url').pathToFileURL(__filename).href;" },
   // Nothing external: the AWS SDK v3 clients are bundled at the versions package-lock.json pins.
   external: [],
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, boltLambdaOnly],
 };
 
 /** serverless-esbuild's options: esbuild's plus its own. */
