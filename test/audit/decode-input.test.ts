@@ -222,3 +222,19 @@ describe('decodeInputBytes', () => {
     expect(result.stats.skipped).toEqual({ 'unrecognised-input': 1 });
   });
 });
+
+describe('problem details', () => {
+  it.each([
+    '{"kind":"Event","password":s3cr3tvalue}',
+    's3cr3tvalue',
+    '{"a":"s3cr3tvalue" "b":1}',
+    '[1,2,s3cr3tvalue]',
+    '{"kind":"Event","token":"s3cr3tvalue',
+    '{"kind":0,"token":"s3cr3tvalue"}',
+  ])('never quote the input (%s)', (line) => {
+    const [item] = decodeInput(`${line}\n`, 'x.jsonl').items;
+    expect(item?.ok).toBe(false);
+    expect(item?.problem?.detail).not.toContain('s3cr3t');
+    expect(item?.problem?.detail).not.toContain("'s'");
+  });
+});

@@ -39,12 +39,12 @@ function classifyJsonFailure(text: string, error: unknown): DecodeProblem {
 }
 
 /**
- * V8 quotes a snippet of the input in some messages (`Unexpected token 'x', "...secret..." is not valid
- * JSON`); keep only the part before the quote so no payload reaches a log.
+ * V8 quotes the input in some messages (`Unexpected token 's', ..."password":s3cr3t"... is not valid JSON`) and
+ * names the offending character in others; keep only what says where, so no payload reaches a log.
  */
-function redactJsonError(message: string): string {
-  const snippet = message.indexOf(', "');
-  return snippet > 0 ? message.slice(0, snippet) : message;
+export function redactJsonError(message: string): string {
+  if (message.includes('"')) return 'unexpected token';
+  return message.replace(/(Unexpected token) '.+?'/u, '$1');
 }
 
 /**
