@@ -16,6 +16,7 @@ import {
   OPEN_PARTITION,
   timeKey,
 } from './keys';
+import { packReportFact } from './report-fact';
 
 /**
  * Alert items <-> the triage model. What one alert item holds:
@@ -25,6 +26,7 @@ import {
  * - `justifications`: a counter that caps the appended justifications;
  * - `messages` and `messageKeys`: where the cards were posted;
  * - copies for a human reading the table: `severity`, `ruleId`, `cluster`, `summary`;
+ * - `rf`: the same facts packed for reports (report-fact.ts), read through the slim `reportByTime` index;
  * - the index keys and `expiresAt` (TTL).
  */
 /** Stored as `v` on every alert item, for a future migration to tell old items from new. */
@@ -53,6 +55,17 @@ export function newAlertItem(
     ruleId: finding.rule.id,
     cluster: finding.where.cluster,
     summary: finding.summary,
+    rf: packReportFact({
+      id,
+      changeTime: when,
+      createdAt,
+      severity: finding.severity,
+      ruleId: finding.rule.id,
+      cluster: finding.where.cluster,
+      actor,
+      outcome: finding.outcome,
+      summary: finding.summary,
+    }),
     openShard: OPEN_PARTITION,
     openSince: timeKey(when, id),
     timeBucket: monthBucket(when),

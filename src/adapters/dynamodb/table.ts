@@ -23,7 +23,10 @@ import type {
  *   make 30 days one or two Queries while keeping any one partition to a month of alerts.
  * - `byActor`: `actorKey = A#<e-mail or display name, lower case>`, `timeKey`.
  * - `byCluster`: `clusterKey = C#<cluster>`, `timeKey`.
- * All project ALL so that a listing needs no second read.
+ * These four project ALL so that a listing needs no second read.
+ * - `reportByTime`: the same keys as `byTime`, projecting only what reports read (`reportProjection`): the
+ *   packed report fact `rf` and the attributes responses change. A 30-day report over 100,000 alerts reads
+ *   about 40 MB less than through `byTime`, and decodes one short string per alert instead of a finding.
  */
 export const auditTableAttributes = {
   partitionKey: 'pk',
@@ -44,8 +47,9 @@ export const auditTableIndexes = {
   byTime: 'byTime',
   byActor: 'byActor',
   byCluster: 'byCluster',
+  reportByTime: 'reportByTime',
 } as const;
-/** One of the four index names. */
+/** One of the index names. */
 export type AuditTableIndex = (typeof auditTableIndexes)[keyof typeof auditTableIndexes];
 
 const a = auditTableAttributes;
@@ -56,7 +60,20 @@ export const auditIndexKeys: Readonly<Record<AuditTableIndex, { hash: string; ra
   byTime: { hash: a.timeBucket, range: a.timeKey },
   byActor: { hash: a.actorKey, range: a.timeKey },
   byCluster: { hash: a.clusterKey, range: a.timeKey },
+  reportByTime: { hash: a.timeBucket, range: a.timeKey },
 };
+
+/**
+ * The non-key attributes `reportByTime` projects: the report fact (src/adapters/dynamodb/report-fact.ts), the
+ * cluster (a report on one cluster filters on it), and what responses change (status, time to acknowledge).
+ */
+export const reportProjection = ['rf', 'cluster', 'justifications', 'acknowledged', 'escalated', 'responses'];
+
+function projection(index: string): GlobalSecondaryIndex['Projection'] {
+  return index === auditTableIndexes.reportByTime
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...reportProjection] }
+    : { ProjectionType: 'ALL' };
+}
 
 function keySchema(hash: string, range: string): KeySchemaElement[] {
   return [
@@ -81,7 +98,7 @@ export function auditTableDefinition(): {
     GlobalSecondaryIndexes: Object.entries(auditIndexKeys).map(([name, key]) => ({
       IndexName: name,
       KeySchema: keySchema(key.hash, key.range),
-      Projection: { ProjectionType: 'ALL' },
+      Projection: projection(name),
     })),
   };
 }
