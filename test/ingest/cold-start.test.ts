@@ -139,8 +139,9 @@ describe('The embedded default rule set', () => {
     const module = renderDefaultRulesModule(yaml);
     const file = join(dir, 'embedded.ts');
     writeFileSync(file, module);
-    const loaded = (await import(file)) as { DEFAULT_RULES_YAML: string };
+    const loaded = (await import(file)) as { DEFAULT_RULES_YAML: string; DEFAULT_RULES_JSON: string };
     expect(loaded.DEFAULT_RULES_YAML).toBe(yaml);
+    expect(JSON.parse(loaded.DEFAULT_RULES_JSON)).toEqual({ pattern: '%\\\\d+%' });
   });
 });
 
