@@ -107,12 +107,14 @@ function evaluate(
       return text;
     },
   };
-  const candidates: { rule: CompiledRule; reasons: readonly string[] }[] = [];
+  let candidates: { rule: CompiledRule; reasons: readonly string[] }[] | undefined;
   for (const rule of rules) {
     const reasons = rule.match(subject);
-    if (reasons) candidates.push({ rule, reasons });
+    if (!reasons) continue;
+    candidates ??= [];
+    candidates.push({ rule, reasons });
   }
-  if (candidates.length === 0)
+  if (candidates === undefined)
     return countSkip(stats, event.dryRun ? 'dry-run' : noMatchReason(event, outcome));
   const actor: FindingActor = classifyActor(event, config.actors);
   const matches: RuleMatch[] = candidates

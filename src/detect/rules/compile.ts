@@ -37,7 +37,7 @@ export function compileRule(spec: RuleSpec, position: number): CompiledRule {
     match(subject) {
       const reasons = runChecks(checks, subject);
       if (reasons === undefined) return undefined;
-      if (not && runChecks(not, subject) !== undefined) return undefined;
+      if (not && allPass(not, subject)) return undefined;
       return reasons;
     },
   };
@@ -48,13 +48,14 @@ function mitreOf(mitre: NonNullable<RuleSpec['mitre']>): { id: string; name?: st
 }
 
 function runChecks(checks: readonly Check[], subject: RuleSubject): string[] | undefined {
-  const reasons: string[] = [];
-  for (const check of checks) {
-    const reason = check(subject);
-    if (reason === undefined) return undefined;
-    reasons.push(reason);
-  }
-  return reasons;
+  for (const check of checks) if (!check.test(subject)) return undefined;
+  return checks.map((check) => check.reason(subject));
+}
+
+/** True when every check passes; for `not`, whose reasons are never shown. */
+function allPass(checks: readonly Check[], subject: RuleSubject): boolean {
+  for (const check of checks) if (!check.test(subject)) return false;
+  return true;
 }
 
 /** `withDefaultOutcome`: a rule's own condition takes allowed and denied unless it says otherwise. */
@@ -73,28 +74,39 @@ function compileCondition(c: RuleConditionBase, withDefaultOutcome: boolean): Ch
   else if (withDefaultOutcome && !c.responseCodes) checks.push(outcomeCheck('any'));
   if (c.impersonation) checks.push(impersonationCheck);
   if (c.bindsRole) checks.push(bindsRoleCheck(c.bindsRole));
-  if (c.privilegedPod) checks.push(({ event }) => privilegedContainer(event.raw.requestObject));
-  if (c.hostPathPod) checks.push(({ event }) => hostPathVolume(event.raw.requestObject));
+  if (c.privilegedPod) checks.push(bodyCheck(({ event }) => privilegedContainer(event.raw.requestObject)));
+  if (c.hostPathPod) checks.push(bodyCheck(({ event }) => hostPathVolume(event.raw.requestObject)));
   if (c.pattern) checks.push(patternCheck(c.pattern));
   return checks;
 }
 
-const impersonationCheck: Check = ({ event }) =>
-  event.impersonatedUser
-    ? `request impersonated ${event.impersonatedUser.username || '(groups only)'}`
-    : undefined;
+/** A check whose finder returns its reason (or undefined); run twice only for a rule that matched. */
+function bodyCheck(find: (subject: RuleSubject) => string | undefined): Check {
+  return { test: (s) => find(s) !== undefined, reason: (s) => find(s) ?? '' };
+}
+
+const impersonationCheck: Check = {
+  test: ({ event }) => event.impersonatedUser !== undefined,
+  reason: ({ event }) => `request impersonated ${event.impersonatedUser?.username || '(groups only)'}`,
+};
 
 function bindsRoleCheck(roles: readonly string[]): Check {
   const set = new Set(roles);
-  return ({ event }) => {
-    const role = boundRoleName(event.raw.requestObject, event.raw.responseObject);
-    return role !== undefined && set.has(role) ? `binds role ${role}` : undefined;
+  const bound = ({ event }: RuleSubject) => boundRoleName(event.raw.requestObject, event.raw.responseObject);
+  return {
+    test: (s) => {
+      const role = bound(s);
+      return role !== undefined && set.has(role);
+    },
+    reason: (s) => `binds role ${bound(s)}`,
   };
 }
 
 function patternCheck(text: string): Check {
   const pattern = compileFilterPattern(text);
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return ({ event, message }) =>
-    pattern.matchesParsed(message(), event.raw) ? `matches filter pattern ${shown}` : undefined;
+  return {
+    test: ({ event, message }) => pattern.matchesParsed(message(), event.raw),
+    reason: () => `matches filter pattern ${shown}`,
+  };
 }

@@ -3,22 +3,22 @@ import type { Check } from './types';
 import { CLUSTER_WIDE, changeVerbs, PROTECTED, readVerbs } from './vocabulary';
 
 /**
- * Checks on the normalised fields of an event, one per condition field. Each is built once per rule and
- * costs a Set lookup or a comparison per event.
+ * Checks on the normalised fields of an event, one per condition field. Each is built once per rule; its
+ * `test` costs a Set lookup or a comparison and allocates nothing, and its `reason` (words for the finding)
+ * is only computed for a rule that matched.
  */
 
 /** `verbs`: literal verbs, plus the keywords `change` and `read`. */
 export function verbsCheck(verbs: readonly string[]): Check {
-  const kind = new Map<string, string>();
+  const reasons = new Map<string, string>();
   for (const v of verbs) {
-    if (v === 'change') for (const c of changeVerbs) kind.set(c, 'a change');
-    else if (v === 'read') for (const r of readVerbs) kind.set(r, 'a read');
-    else kind.set(v, '');
+    if (v === 'change') for (const c of changeVerbs) reasons.set(c, `verb ${c} is a change`);
+    else if (v === 'read') for (const r of readVerbs) reasons.set(r, `verb ${r} is a read`);
+    else reasons.set(v, `verb is ${v}`);
   }
-  return ({ event }) => {
-    const k = kind.get(event.verb);
-    if (k === undefined) return undefined;
-    return k ? `verb ${event.verb} is ${k}` : `verb is ${event.verb}`;
+  return {
+    test: ({ event }) => reasons.has(event.verb),
+    reason: ({ event }) => reasons.get(event.verb) ?? `verb is ${event.verb}`,
   };
 }
 
@@ -47,12 +47,14 @@ function resourceMatches(e: ResourceEntry, resource: string, subresource: string
  */
 export function resourcesCheck(resources: readonly string[]): Check {
   const entries = resources.map(parseResource);
-  return ({ event }) => {
-    const { resource, subresource } = event;
-    if (resource === undefined) return undefined;
-    const shown = subresource ? `${resource}/${subresource}` : resource;
-    for (const e of entries) if (resourceMatches(e, resource, subresource)) return `resource is ${shown}`;
-    return undefined;
+  return {
+    test: ({ event: { resource, subresource } }) => {
+      if (resource === undefined) return false;
+      for (const e of entries) if (resourceMatches(e, resource, subresource)) return true;
+      return false;
+    },
+    reason: ({ event }) =>
+      `resource is ${event.subresource ? `${event.resource}/${event.subresource}` : event.resource}`,
   };
 }
 
@@ -60,10 +62,9 @@ export function resourcesCheck(resources: readonly string[]): Check {
 export function apiGroupsCheck(groups: readonly string[]): Check {
   const set = new Set(groups);
   const any = set.has('*');
-  return ({ event }) => {
-    const group = event.apiGroup ?? '';
-    if (!any && !set.has(group)) return undefined;
-    return `API group is ${group === '' ? 'core' : group}`;
+  return {
+    test: ({ event }) => any || set.has(event.apiGroup ?? ''),
+    reason: ({ event }) => `API group is ${event.apiGroup ? event.apiGroup : 'core'}`,
   };
 }
 
@@ -72,58 +73,71 @@ export function namespacesCheck(namespaces: readonly string[]): Check {
   const wantProtected = namespaces.includes(PROTECTED);
   const wantClusterWide = namespaces.includes(CLUSTER_WIDE);
   const globs = compileGlobs(namespaces.filter((n) => n !== PROTECTED && n !== CLUSTER_WIDE));
-  return ({ event, protectedNamespaces }) => {
-    const ns = event.namespace;
-    if (ns === undefined || ns === '')
-      return wantClusterWide ? 'request is cluster-wide (all namespaces)' : undefined;
-    if (wantProtected && protectedNamespaces.has(ns)) return `namespace ${ns} is protected`;
-    return globs(ns) !== undefined ? `namespace is ${ns}` : undefined;
+  return {
+    test: ({ event: { namespace }, protectedNamespaces }) => {
+      if (!namespace) return wantClusterWide;
+      return (wantProtected && protectedNamespaces.has(namespace)) || globs(namespace) !== undefined;
+    },
+    reason: ({ event: { namespace }, protectedNamespaces }) => {
+      if (!namespace) return 'request is cluster-wide (all namespaces)';
+      return wantProtected && protectedNamespaces.has(namespace)
+        ? `namespace ${namespace} is protected`
+        : `namespace is ${namespace}`;
+    },
   };
 }
 
 /** `names`: globs on the object name. */
 export function namesCheck(names: readonly string[]): Check {
   const globs = compileGlobs(names);
-  return ({ event }) =>
-    event.name !== undefined && globs(event.name) !== undefined ? `name is ${event.name}` : undefined;
+  return {
+    test: ({ event }) => event.name !== undefined && globs(event.name) !== undefined,
+    reason: ({ event }) => `name is ${event.name}`,
+  };
 }
 
 /** `usernames`: globs on the Kubernetes username. */
 export function usernamesCheck(usernames: readonly string[]): Check {
   const globs = compileGlobs(usernames);
-  return ({ event }) => {
-    const hit = globs(event.username);
-    return hit === undefined ? undefined : `username ${event.username} matches ${hit}`;
+  return {
+    test: ({ event }) => globs(event.username) !== undefined,
+    reason: ({ event }) => `username ${event.username} matches ${globs(event.username)}`,
   };
 }
 
 /** `groups`: globs on the user's groups; any group matching is enough. */
 export function groupsCheck(groups: readonly string[]): Check {
   const globs = compileGlobs(groups);
-  return ({ event }) => {
-    for (const group of event.groups) if (globs(group) !== undefined) return `member of group ${group}`;
-    return undefined;
+  const first = (list: readonly string[]) => list.find((g) => globs(g) !== undefined);
+  return {
+    test: ({ event }) => first(event.groups) !== undefined,
+    reason: ({ event }) => `member of group ${first(event.groups)}`,
   };
+}
+
+/** The request URI without its query string. */
+function pathOf(uri: string): string {
+  const q = uri.indexOf('?');
+  return q < 0 ? uri : uri.slice(0, q);
 }
 
 /** `requestUris`: globs on the request URI without its query string. */
 export function requestUrisCheck(uris: readonly string[]): Check {
   const globs = compileGlobs(uris);
-  return ({ event }) => {
-    const q = event.requestUri.indexOf('?');
-    const path = q < 0 ? event.requestUri : event.requestUri.slice(0, q);
-    const hit = globs(path);
-    return hit === undefined ? undefined : `request URI ${path} matches ${hit}`;
+  return {
+    test: ({ event }) => globs(pathOf(event.requestUri)) !== undefined,
+    reason: ({ event }) =>
+      `request URI ${pathOf(event.requestUri)} matches ${globs(pathOf(event.requestUri))}`,
   };
 }
 
 /** `responseCodes`: exact codes. */
 export function responseCodesCheck(codes: readonly number[]): Check {
   const set = new Set(codes);
-  return ({ event }) =>
-    event.responseCode !== undefined && set.has(event.responseCode)
-      ? `response code is ${event.responseCode}`
-      : undefined;
+  return {
+    test: ({ event }) => event.responseCode !== undefined && set.has(event.responseCode),
+    reason: ({ event }) => `response code is ${event.responseCode}`,
+  };
 }
 
 /**
@@ -132,12 +146,16 @@ export function responseCodesCheck(codes: readonly number[]): Check {
  * nobody. A rule that wants those names them in `responseCodes`.
  */
 export function outcomeCheck(outcome: 'allowed' | 'denied' | 'any'): Check {
-  return ({ outcome: actual, event }) => {
-    const code = event.responseCode === undefined ? '' : ` (${event.responseCode})`;
-    if (actual === 'allowed' && outcome !== 'denied') return `request was allowed${code}`;
-    if (actual === 'denied' && outcome !== 'allowed') return `request was denied${code}`;
-    if (actual === 'unknown' && outcome === 'any')
-      return 'response not logged yet (stage without a response)';
-    return undefined;
+  return {
+    test: ({ outcome: actual }) =>
+      actual === 'allowed'
+        ? outcome !== 'denied'
+        : actual === 'denied'
+          ? outcome !== 'allowed'
+          : actual === 'unknown' && outcome === 'any',
+    reason: ({ outcome: actual, event }) => {
+      if (actual === 'unknown') return 'response not logged yet (stage without a response)';
+      return `request was ${actual} (${event.responseCode})`;
+    },
   };
 }

@@ -44,5 +44,11 @@ export interface RuleMatch {
   readonly reasons: readonly string[];
 }
 
-/** A single check of a condition: a reason when it passes, `undefined` when it fails. */
-export type Check = (subject: RuleSubject) => string | undefined;
+/**
+ * A single check of a condition. `test` runs on every event and allocates nothing; `reason` puts the check in
+ * words, and runs only once the whole rule matched.
+ */
+export interface Check {
+  readonly test: (subject: RuleSubject) => boolean;
+  readonly reason: (subject: RuleSubject) => string;
+}
