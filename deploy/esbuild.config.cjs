@@ -59,6 +59,30 @@ const boltLambdaOnly = {
   },
 };
 
+/**
+ * On Lambda the execution role's credentials are always in the environment (AWS_ACCESS_KEY_ID,
+ * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), and the SDK's default chain takes them from there first. The rest
+ * of the chain (SSO, shared ini files, web identity, container and instance metadata, and the STS/SSO clients
+ * they bring) never runs on Lambda; the Lambda bundles use the environment provider alone.
+ */
+const credentialsFromEnvironment = {
+  name: 'credentials-from-environment',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) => ({
+      path: args.path,
+      namespace: 'credentials-from-environment',
+      pluginData: { resolveDir: args.resolveDir },
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'credentials-from-environment' }, (args) => ({
+      contents:
+        'import { fromEnv } from "@aws-sdk/credential-provider-env";\n' +
+        'export const defaultProvider = (init = {}) => fromEnv(init);\n',
+      resolveDir: args.pluginData.resolveDir,
+      loader: 'js',
+    }));
+  },
+};
+
 /** esbuild's own options. */
 const esbuildOptions = {
   bundle: true,
@@ -76,7 +100,7 @@ const esbuildOptions = {
   banner: { js: "var __bundleUrl=require('url').pathToFileURL(__filename).href;" },
   // Nothing external: the AWS SDK v3 clients are bundled at the versions package-lock.json pins.
   external: [],
-  plugins: [zodEnglishOnly, boltLambdaOnly],
+  plugins: [zodEnglishOnly, boltLambdaOnly, credentialsFromEnvironment],
 };
 
 /** serverless-esbuild's options: esbuild's plus its own. */
