@@ -134,6 +134,28 @@ describe('decodeInput', () => {
     expect(pretty.stats.eventsRead).toBe(1);
   });
 
+  it('reads pretty-printed documents one after another (jq output), each problem at the line it starts', () => {
+    const docs = [
+      JSON.stringify(
+        anAuditEvent({ auditID: 'p1', requestURI: '/api/v1/namespaces/x/secrets/{a}[b]' }),
+        null,
+        2,
+      ),
+      JSON.stringify({ kind: 0 }, null, 2),
+      JSON.stringify({ kind: 'EventList', items: [anAuditEvent({ auditID: 'p2' })] }, null, 2),
+      JSON.stringify(anAuditEvent({ auditID: 'p3' }), null, 2).slice(0, 120),
+    ];
+    const text = docs.join('\n');
+    expect(detectFormat(text)).toBe('json-documents');
+    const { items } = decodeInput(text, 'jq.json');
+    expect(auditIds(items)).toEqual(['p1', 'p2']);
+    const secondStart = (docs[0] ?? '').split('\n').length + 1;
+    expect(problems(items)).toEqual([
+      `jq.json:${secondStart} not-audit-event`,
+      `jq.json:${secondStart + 3 + (docs[2] ?? '').split('\n').length} truncated`,
+    ]);
+  });
+
   it('reports a cut-off pretty-printed document once, not once per line', () => {
     const text = JSON.stringify({ kind: 'EventList', items: [anAuditEvent()] }, null, 2).slice(0, 300);
     const { items } = decodeInput(text, 'cut.json');

@@ -10,7 +10,10 @@ import { decodeAuditMessage, decodeAuditValue } from './message';
 import type { DecodedItem, EventWhere, InputFormat } from './types';
 
 /** What one JSON document is, by its shape; `shapeOf` gives undefined for anything else (one event, or not). */
-export type DocumentShape = Exclude<InputFormat, 'json-lines' | 'cloudwatch-export' | 'empty' | 'unknown'>;
+export type DocumentShape = Exclude<
+  InputFormat,
+  'json-lines' | 'cloudwatch-export' | 'json-documents' | 'empty' | 'unknown'
+>;
 
 /** One event of `aws logs filter-log-events` output. */
 const FilteredLogEventSchema = z.looseObject({

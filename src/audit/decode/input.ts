@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { SubscriptionBatch } from './awslogs';
+import { decodeDocuments } from './documents';
 import { expandDocument, shapeOf } from './expand';
 import { parseJsonText } from './json-text';
 import { decodeLines, lineFormat } from './lines';
@@ -31,6 +32,7 @@ export interface DecodedInput {
  *   one JSON document of that shape (pretty-printed or not);
  * - `json-lines`: one JSON document per line (the log backend; a file holding one event is one line);
  * - `cloudwatch-export`: lines of `<timestamp> <json>`;
+ * - `json-documents`: pretty-printed JSON documents one after another (`jq .` output), or one that is cut off;
  * - `empty`; `unknown` when no line looks like JSON.
  *
  * @example
@@ -61,7 +63,7 @@ export function decodeInput(text: string, sourceName: string): DecodedInput {
     items = expandDocument(document.value, at, { message: document.text, onBatch });
   } else if (format === 'empty') items = [];
   else if (format === 'unknown') items = [unrecognised(clean, where)];
-  else if (startsPrettyDocument(clean)) items = [wholeDocumentProblem(clean, where)];
+  else if (format === 'json-documents') items = decodeDocuments(clean, sourceName, onBatch);
   else items = decodeLines(clean, sourceName, onBatch);
   const stats = countAllDecoded(newDecodeStats(), items);
   stats.controlMessages = batches.filter((batch) => batch.messageType === 'CONTROL_MESSAGE').length;
@@ -119,7 +121,7 @@ function sniff(text: string): Sniffed {
       };
     }
   }
-  return { format: lineFormat(trimmed) };
+  return { format: startsPrettyDocument(trimmed) ? 'json-documents' : lineFormat(trimmed) };
 }
 
 function originsOf(batches: readonly SubscriptionBatch[]): LogOrigin[] {
@@ -136,12 +138,6 @@ function originsOf(batches: readonly SubscriptionBatch[]): LogOrigin[] {
 function startsPrettyDocument(text: string): boolean {
   const firstLine = text.trimStart().split('\n', 1)[0]?.trim();
   return firstLine === '{' || firstLine === '[';
-}
-
-function wholeDocumentProblem(text: string, where: EventWhere): DecodedItem {
-  const json = parseJsonText(text.trim());
-  const problem = json.ok ? { reason: 'malformed-json' as const, detail: 'invalid JSON' } : json.problem;
-  return { ok: false, problem, where: { ...where, line: 1 } };
 }
 
 function unrecognised(text: string, where: EventWhere): DecodedItem {

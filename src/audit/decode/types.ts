@@ -70,6 +70,7 @@ export const inputFormats = [
   'cloudwatch-export',
   'event-list',
   'json-array',
+  'json-documents',
   'subscription-payload',
   'filter-log-events',
   'awslogs-envelope',
