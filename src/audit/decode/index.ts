@@ -16,6 +16,7 @@ export {
   type SubscriptionPayload,
   SubscriptionPayloadSchema,
 } from './awslogs';
+export { decodeDocuments, splitDocuments } from './documents';
 export { type DocumentShape, type ExpandOptions, expandDocument, shapeOf } from './expand';
 export { type DecodedInput, decodeInput, decodeInputBytes, detectFormat, type LogOrigin } from './input';
 export { CLOUDWATCH_MAX_EVENT_BYTES, isCutOff, parseJsonText } from './json-text';
