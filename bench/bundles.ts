@@ -12,8 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lambdaEnv } from '../scripts/lambda-env';
 import { packageService, projectRoot } from '../scripts/package-service';
-import { type CloudFormationTemplate, prop, resolveConditions } from '../scripts/template-check/template';
+import { type CloudFormationTemplate, prop } from '../scripts/template-check/template';
 import { extractZip } from '../scripts/zip';
 
 interface Target {
@@ -38,34 +39,6 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** The function's environment as CloudFormation would set it, references replaced by plausible values. */
-function lambdaEnv(template: CloudFormationTemplate, logicalId: string): NodeJS.ProcessEnv {
-  const resolved = resolveConditions(template);
-  const variables = (prop(resolved.Resources[logicalId], 'Properties', 'Environment', 'Variables') ??
-    {}) as Record<string, unknown>;
-  // Fake credentials, and every AWS endpoint on a closed local port: a handler that starts a call at load
-  // (the Slack function reads its secrets from SSM at once) fails fast instead of reaching the network.
-  const closed = 'http://127.0.0.1:9';
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    AWS_REGION: 'us-east-1',
-    LAMBDA_TASK_ROOT: '.',
-    AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL: closed,
-  };
-  for (const [name, value] of Object.entries(variables)) {
-    const ref = prop(value, 'Ref');
-    if (typeof value === 'string') env[name] = value;
-    else if (ref === 'AWS::AccountId') env[name] = '123456789012';
-    else if (typeof ref === 'string' && resolved.Resources[ref]?.Type === 'AWS::SNS::Topic') {
-      env[name] = `arn:aws:sns:us-east-1:123456789012:${ref}`;
-    } else env[name] = String(ref ?? name);
-  }
-  return env;
-}
 
 /** Wall-clock ms of one `node -e script`, and what the script printed (the in-process require time). */
 function timeNode(script: string, cwd: string, env: NodeJS.ProcessEnv): { wall: number; printed: number } {

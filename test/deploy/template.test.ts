@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import presets from '../../deploy/filter-patterns.json';
+import { lambdaEnv } from '../../scripts/lambda-env';
 import { type PackagedService, packageService } from '../../scripts/package-service';
 import { checkTemplate } from '../../scripts/template-check/index';
 import { type CloudFormationTemplate, prop, resolveConditions } from '../../scripts/template-check/template';
@@ -126,31 +127,44 @@ describe('the packaged CloudFormation template', () => {
   });
 });
 
-describe('the ingest bundle', () => {
-  // Unpacked outside the project, whose package.json would make Node read the CommonJS bundle as ESM.
-  const load = (env: NodeJS.ProcessEnv) => {
-    const dir = join(packaged.outDir, '..', 'ingest-unzipped');
-    extractZip(join(packaged.outDir, 'ingest.zip'), dir);
-    return spawnSync(process.execPath, ['-e', "require('./src/ingest/handler.js')"], {
+describe('the packaged bundles', () => {
+  // Unpacked outside the project, whose package.json would make Node read the CommonJS bundles as ESM.
+  const load = (fn: string, logicalId: string, overrides: NodeJS.ProcessEnv = {}) => {
+    const dir = join(packaged.outDir, '..', `${fn}-unzipped`);
+    extractZip(join(packaged.outDir, `${fn}.zip`), dir);
+    const handler = String(prop(packaged.template.Resources[logicalId], 'Properties', 'Handler'));
+    const file = `./${handler.slice(0, handler.lastIndexOf('.'))}.js`;
+    const env: NodeJS.ProcessEnv = {
+      ...lambdaEnv(packaged.template, logicalId),
+      TMPDIR: tmpdir(),
+      ...overrides,
+    };
+    for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete env[name];
+    // Exit right after loading: the Slack function starts reading SSM at once (a closed local port here).
+    return spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)});process.exit(0)`], {
       cwd: dir,
-      env: { PATH: process.env.PATH, TMPDIR: tmpdir(), AWS_REGION: 'us-east-1', ...env },
+      env,
       encoding: 'utf8',
     });
   };
 
-  it('loads in a fresh Node process with the environment the template gives it', () => {
-    const result = load({
-      FINDINGS_TOPIC_ARN: `arn:aws:sns:us-east-1:${account}:findings`,
-      ACCOUNT_ID: account,
-    });
+  it.each([
+    ['ingest', 'IngestLambdaFunction'],
+    ['notifier', 'NotifierLambdaFunction'],
+    ['slack', 'SlackLambdaFunction'],
+  ])('loads the %s bundle in a fresh Node process with the environment the template gives it', (fn, id) => {
+    const result = load(fn, id);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
   });
 
   it('stops at cold start on a bad configuration, naming the setting in English', () => {
-    const result = load({ FINDINGS_TOPIC_ARN: 'not-an-arn' });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('FINDINGS_TOPIC_ARN: must be an SNS topic ARN');
+    const ingest = load('ingest', 'IngestLambdaFunction', { FINDINGS_TOPIC_ARN: 'not-an-arn' });
+    expect(ingest.status).not.toBe(0);
+    expect(ingest.stderr).toContain('FINDINGS_TOPIC_ARN: must be an SNS topic ARN');
+    const slack = load('slack', 'SlackLambdaFunction', { TABLE_NAME: undefined });
+    expect(slack.status).not.toBe(0);
+    expect(slack.stderr).toContain('TABLE_NAME');
   });
 });
 
