@@ -1,6 +1,8 @@
-// placeholder until the notifier handler lands
+import { createNotifierHandler } from './notifier-lambda';
 
-/** Placeholder Lambda entry point: lets the service package before the real handler exists. */
-export async function handler(): Promise<never> {
-  throw new Error('not wired yet');
-}
+/**
+ * The notifier Lambda's entry point (`src/bot/notifier-handler.handler`), subscribed to the findings topic:
+ * SNS finding -> DynamoDB alert -> Slack card. Built when Lambda loads the module, so a bad configuration
+ * fails the cold start with a message naming the setting.
+ */
+export const handler = createNotifierHandler({ env: process.env });
