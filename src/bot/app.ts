@@ -11,15 +11,15 @@ export interface SlackAppOptions {
   readonly receiver: Receiver;
   /** The bot token (xoxb-…). */
   readonly token: string;
-  /** For Bolt's own WebClient (views.open, ephemeral replies): the same profile as the services' client. */
+  /** For Bolt's own WebClient (unused by our listeners, which call `services.client`): e.g. `slackApiUrl`. */
   readonly clientOptions?: WebClientOptions;
   readonly services: SlackAppServices;
 }
 
 /**
- * Builds the Bolt app with every listener registered. Signature checks are the receiver's (every receiver
- * given here verifies `x-slack-signature` with the signing secret and refuses requests older than five
- * minutes).
+ * Builds the Bolt app with every listener registered. Signature checks are the receiver's: the HTTP and
+ * Lambda receivers verify `x-slack-signature` with the signing secret and refuse requests older than five
+ * minutes (401), before any listener runs.
  *
  * @example
  * const receiver = new AwsLambdaReceiver({ signingSecret });
@@ -28,9 +28,14 @@ export interface SlackAppOptions {
  */
 export function createSlackApp(options: SlackAppOptions): App {
   const { services } = options;
+  const botToken = options.token;
   const app = new App({
     receiver: options.receiver,
-    token: options.token,
+    // A fixed authorization instead of `token`: Bolt would otherwise call auth.test before the first
+    // listener runs, a Slack round trip on every cold start. The bot id it would learn only serves
+    // `ignoreSelf`, which matters for events, and this app handles none (only actions, views, commands).
+    authorize: async () => ({ botToken }),
+    ignoreSelf: false,
     logger: boltLogger(services.log),
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });

@@ -17,6 +17,11 @@ import type { EscalationNotifier } from '../triage/service-ports';
  * tests build it the same way against local servers.
  */
 export interface SlackAppServices {
+  /**
+   * The one WebClient the listeners call Slack with (views.open, ephemeral replies), with the `interactive`
+   * profile: a 429 is not waited out inside a click.
+   */
+  readonly client: WebClient;
   /** Acknowledge, justify, escalate: policy, trail, card updates, escalation destinations. */
   readonly triage: TriageService;
   /** The audit trail, for read-only listeners (`/eks-audit`). */
@@ -66,5 +71,5 @@ export function buildSlackServices(options: SlackServicesOptions): SlackAppServi
     escalations,
     log,
   });
-  return { triage, trail, directory, clock, log };
+  return { client, triage, trail, directory, clock, log };
 }

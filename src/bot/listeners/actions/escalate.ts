@@ -15,7 +15,7 @@ import { answer } from '../answer';
  * registerEscalate(app, services);
  */
 export function registerEscalate(app: App, services: SlackAppServices): void {
-  app.action(SlackActionIds.escalate, async ({ ack, body, client, respond }) => {
+  app.action(SlackActionIds.escalate, async ({ ack, body, respond }) => {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     await answer(services, 'escalation', tell, async () => {
@@ -23,7 +23,7 @@ export function registerEscalate(app: App, services: SlackAppServices): void {
       const check = await services.triage.check('escalate', click.alertId, click.responder);
       if (check.kind !== 'allowed') return slackReply(check, services.clock());
       const view = escalateModal(check.alert, { alertId: click.alertId, ...clickContext(click) });
-      await client.views.open({ trigger_id: click.triggerId, view });
+      await services.client.views.open({ trigger_id: click.triggerId, view });
       return undefined;
     });
   });

@@ -15,7 +15,7 @@ import { answer } from '../answer';
  * registerJustify(app, services);
  */
 export function registerJustify(app: App, services: SlackAppServices): void {
-  app.action(SlackActionIds.justify, async ({ ack, body, client, respond }) => {
+  app.action(SlackActionIds.justify, async ({ ack, body, respond }) => {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     await answer(services, 'justification', tell, async () => {
@@ -24,7 +24,7 @@ export function registerJustify(app: App, services: SlackAppServices): void {
       const check = await services.triage.check('justify', click.alertId, click.responder);
       if (check.kind !== 'allowed') return slackReply(check, services.clock());
       const view = justifyModal(check.alert, { alertId: click.alertId, ...clickContext(click) });
-      await client.views.open({ trigger_id: click.triggerId, view });
+      await services.client.views.open({ trigger_id: click.triggerId, view });
       return undefined;
     });
   });

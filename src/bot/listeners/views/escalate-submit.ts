@@ -16,7 +16,7 @@ import { fieldErrors, readSubmission, tellSubmitter } from './submission';
  * registerEscalateSubmit(app, services);
  */
 export function registerEscalateSubmit(app: App, services: SlackAppServices): void {
-  app.view(SlackViewIds.escalateModal, async ({ ack, body, client }) => {
+  app.view(SlackViewIds.escalateModal, async ({ ack, body }) => {
     const read = readSubmission(body, services.log);
     if ('errors' in read) return ack({ response_action: 'errors', errors: read.errors });
     const { submission, context } = read;
@@ -28,7 +28,7 @@ export function registerEscalateSubmit(app: App, services: SlackAppServices): vo
       });
     }
     await ack();
-    const tell = tellSubmitter(client, context, submission.responder);
+    const tell = tellSubmitter(services.client, context, submission.responder);
     await answer(services, 'escalation', tell, async () => {
       const origin = context.origin ? { origin: await withPermalink(context.origin, services) } : {};
       const outcome = await services.triage.escalate(

@@ -15,7 +15,7 @@ import { fieldErrors, readSubmission, tellSubmitter } from './submission';
  * registerJustifySubmit(app, services);
  */
 export function registerJustifySubmit(app: App, services: SlackAppServices): void {
-  app.view(SlackViewIds.justifyModal, async ({ ack, body, client }) => {
+  app.view(SlackViewIds.justifyModal, async ({ ack, body }) => {
     const read = readSubmission(body, services.log);
     if ('errors' in read) return ack({ response_action: 'errors', errors: read.errors });
     const { submission, context } = read;
@@ -28,7 +28,7 @@ export function registerJustifySubmit(app: App, services: SlackAppServices): voi
       return ack({ response_action: 'errors', errors: fieldErrors(input.error, blocks) });
     }
     await ack();
-    const tell = tellSubmitter(client, context, submission.responder);
+    const tell = tellSubmitter(services.client, context, submission.responder);
     await answer(services, 'justification', tell, async () => {
       const origin = context.origin ? { origin: context.origin } : {};
       const outcome = await services.triage.justify(
