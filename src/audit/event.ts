@@ -37,6 +37,7 @@ export const AuditObjectRefSchema = z.looseObject({
 });
 export type AuditObjectRef = z.infer<typeof AuditObjectRefSchema>;
 
+/** The response: `code` is the HTTP status (403 for a denied request, 101 for exec/attach upgrades). */
 export const AuditResponseStatusSchema = z.looseObject({
   code: z.number().int().optional(),
   status: z.string().optional(),
@@ -75,6 +76,7 @@ export const AuditEventSchema = z
   .refine(isAuditEventShape, {
     message: 'needs kind "Event" or apiVersion audit.k8s.io/*, and a verb, auditID or requestURI',
   });
+/** A validated audit event; unknown fields are kept (index signature). */
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 /**

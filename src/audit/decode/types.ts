@@ -79,7 +79,14 @@ export const inputFormats = [
 ] as const;
 export type InputFormat = (typeof inputFormats)[number];
 
-/** Formats `where.source` as `file:line` (or `file#index`, `file logEvent <id>`) for messages. */
+/**
+ * Formats where an item came from for messages: `file:line`, `#index` for a position in a list, and the
+ * CloudWatch log event id.
+ *
+ * @example
+ * formatWhere({ source: 'audit.jsonl', line: 12 }); // 'audit.jsonl:12'
+ * formatWhere({ source: 'awslogs', index: 3, logEventId: '3800...' }); // 'awslogs#3 (log event 3800...)'
+ */
 export function formatWhere(where: EventWhere): string {
   let text = where.source;
   if (where.line !== undefined) text += `:${where.line}`;
