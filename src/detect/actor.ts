@@ -136,7 +136,7 @@ function automation(
   if (username.startsWith(SERVICE_ACCOUNT)) {
     return {
       type: 'automation',
-      why: `automation: Kubernetes service account ${username}${knownTool(username)}`,
+      why: `automation: Kubernetes service account ${username}${knownTool(username)}${kubectlHint(event.userAgent)}`,
     };
   }
   const byName = config.automationUsernames([username]);
@@ -168,4 +168,10 @@ function userAgentHint(userAgent: string | undefined): string {
   if (!userAgent || !automationUserAgentHints.some((hint) => hint.test(userAgent))) return '';
   const tool = userAgent.split(/[\s/]/)[0];
   return `; user agent "${tool}" suggests a tool, but user agents can be forged: list the identity under automation in the actor config if it is one`;
+}
+
+/** A service account token used from kubectl is often a person; said as a hint only (user agents can be forged). */
+function kubectlHint(userAgent: string | undefined): string {
+  if (!userAgent?.startsWith('kubectl/')) return '';
+  return "; its user agent is kubectl, so a person may be using the service account's token (user agents can be forged)";
 }

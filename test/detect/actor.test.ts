@@ -215,14 +215,19 @@ describe('classifyActor: automation', () => {
       username: 'system:serviceaccount:argocd:argocd-application-controller',
       groups: ['system:serviceaccounts'],
     };
-    expect(classifyActor(by(user), noConfig).classification).toBe(
+    expect(
+      classifyActor(by(user, { userAgent: 'argocd-application-controller/v2.13.1' }), noConfig)
+        .classification,
+    ).toBe(
       'automation: Kubernetes service account system:serviceaccount:argocd:argocd-application-controller (Argo CD)',
     );
   });
 
   it('never lets a user agent make a service account a person, or a person automation', () => {
     const user = { username: 'system:serviceaccount:ci:runner', groups: [] };
-    expect(classifyActor(by(user, { userAgent: 'kubectl/v1.31.2' }), noConfig).type).toBe('automation');
+    const viaKubectl = classifyActor(by(user, { userAgent: 'kubectl/v1.31.2' }), noConfig);
+    expect(viaKubectl.type).toBe('automation');
+    expect(viaKubectl.classification).toContain("a person may be using the service account's token");
     expect(classifyActor(by(ssoUser(), { userAgent: 'Go-http-client/2.0' }), noConfig).type).toBe('human');
   });
 
