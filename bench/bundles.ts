@@ -4,9 +4,9 @@
  * Reads the zips osls wrote to .serverless/ (packages first when they are missing, or with --package),
  * prints each function's zipped and unzipped size and the time a fresh Node process takes to load its bundle
  * (`node -e "require('./src/.../handler.js')"`, with the environment the template gives the function), as the
- * median over N runs, minus and divided by the median of an empty `node -e ""`, and the time `require()` itself
- * took inside the process (less disturbed by a busy machine). Runs are interleaved with the empty ones so load
- * on the machine affects both alike. Node here is the local one, not Lambda's nodejs22.x.
+ * median over N runs, minus and divided by the median of an empty `node -e ""`: in wall-clock time, and in
+ * CPU time (user + system of the process), which a busy machine disturbs far less. Runs are interleaved with
+ * the empty ones so load on the machine affects both alike. Node here is the local one, not nodejs22.x.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,21 +40,42 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Wall-clock ms of one `node -e script`, and what the script printed (the in-process require time). */
-function timeNode(script: string, cwd: string, env: NodeJS.ProcessEnv): { wall: number; printed: number } {
+interface Run {
+  /** Wall-clock ms of the whole process, spawn to exit. */
+  readonly wall: number;
+  /** CPU ms (user + system, all threads) the process used, bootstrap included: little disturbed by other load. */
+  readonly cpu: number;
+}
+
+/** Runs `node -e "<load>; print CPU usage; exit"`: the load is measured, not work a handler starts after it. */
+function runNode(load: string, cwd: string, env: NodeJS.ProcessEnv): Run {
+  const script = `${load};const u=process.cpuUsage();console.log((u.user+u.system)/1000);process.exit(0)`;
   const started = performance.now();
   const result = spawnSync(process.execPath, ['-e', script], { cwd, env, encoding: 'utf8' });
   const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`node -e "${script}" failed:\n${result.stderr.slice(-2000)}`);
-  return { wall, printed: Number(result.stdout.trim().split('\n').pop()) };
+  return { wall, cpu: Number(result.stdout.trim().split('\n').pop()) };
 }
 
-/**
- * Requires the bundle, prints how long that took (measured inside the process) and exits at once: the load
- * is measured, not work a handler starts in the background.
- */
-const requireScript = (file: string) =>
-  `const t=performance.now();require(${JSON.stringify(file)});console.log(performance.now()-t);process.exit(0)`;
+/** Medians of `runs` interleaved pairs: an empty Node, then Node requiring `file`. */
+function measure(file: string, cwd: string, env: NodeJS.ProcessEnv) {
+  const empty: Run[] = [];
+  const loaded: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    empty.push(runNode('', cwd, env));
+    loaded.push(runNode(`require(${JSON.stringify(file)})`, cwd, env));
+  }
+  const pick = (list: Run[], key: keyof Run) => median(list.map((run) => run[key]));
+  return {
+    wall: { empty: pick(empty, 'wall'), loaded: pick(loaded, 'wall') },
+    cpu: { empty: pick(empty, 'cpu'), loaded: pick(loaded, 'cpu') },
+  };
+}
+
+const cell = (m: { empty: number; loaded: number }) =>
+  `+${(m.loaded - m.empty).toFixed(0)} ms x${(m.loaded / m.empty).toFixed(2)} (${m.empty.toFixed(0)})`.padEnd(
+    22,
+  );
 
 async function main(): Promise<void> {
   const missing = targets.some((t) => !existsSync(join(packageDir, `${t.fn}.zip`)));
@@ -65,35 +86,19 @@ async function main(): Promise<void> {
   const template = JSON.parse(
     readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'),
   ) as CloudFormationTemplate;
-  console.log(
-    `node ${process.version}, ${runs} runs each, medians; load = node -e "require(handler)" minus node -e ""`,
-  );
-  console.log('function   zipped      unzipped     load       vs empty node   require()  targets');
+  console.log(`node ${process.version}, ${runs} runs each, medians; vs node -e "" (its time in parentheses)`);
+  console.log('function   zipped     unzipped   load, wall clock      load, CPU time        targets');
   for (const target of targets) {
     const dir = join(workDir, target.fn);
     const zipPath = join(packageDir, `${target.fn}.zip`);
     const sizes = { zipped: readFileSync(zipPath).length, unzipped: extractZip(zipPath, dir) };
     const handler = String(prop(template.Resources[target.logicalId], 'Properties', 'Handler'));
     const file = `./${handler.slice(0, handler.lastIndexOf('.'))}.js`;
-    const env = lambdaEnv(template, target.logicalId);
-    const empty: number[] = [];
-    const loaded: number[] = [];
-    const inside: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      empty.push(timeNode('process.exit(0)', dir, env).wall);
-      const run = timeNode(requireScript(file), dir, env);
-      loaded.push(run.wall);
-      inside.push(run.printed);
-    }
-    const base = median(empty);
-    const delta = median(loaded) - base;
+    const { wall, cpu } = measure(file, dir, lambdaEnv(template, target.logicalId));
     const sizeOk = sizes.zipped <= target.maxZippedKb * 1024;
-    const loadOk = delta <= target.maxLoadMs;
+    const loadOk = wall.loaded - wall.empty <= target.maxLoadMs;
     console.log(
-      `${target.fn.padEnd(10)} ${kb(sizes.zipped).padEnd(11)} ${kb(sizes.unzipped).padEnd(12)} ` +
-        `+${delta.toFixed(0)} ms`.padEnd(11) +
-        `x${(median(loaded) / base).toFixed(2)} (${base.toFixed(0)} ms)`.padEnd(16) +
-        `${median(inside).toFixed(0)} ms`.padEnd(11) +
+      `${target.fn.padEnd(10)} ${kb(sizes.zipped).padEnd(10)} ${kb(sizes.unzipped).padEnd(10)} ${cell(wall)}${cell(cpu)}` +
         `${sizeOk ? 'ok' : 'OVER'} <${target.maxZippedKb} KB, ${loadOk ? 'ok' : 'OVER'} <+${target.maxLoadMs} ms`,
     );
   }
