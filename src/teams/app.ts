@@ -1,15 +1,20 @@
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
-import type { ConversationReferenceStore } from '../notify/teams/conversations';
+import { BotConnectorClient } from '../adapters/teams/bot-connector';
+import { TeamsCardPublisher } from '../adapters/teams/card-publisher';
+import { type ConversationReferenceStore, withKnownReference } from '../notify/teams/conversations';
+import type { AlertFactSource } from '../report/ports';
 import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
 import type { TriagePolicy } from '../triage/policy';
 import type { AuditTrail } from '../triage/ports';
+import type { EscalationNotifier } from '../triage/service-ports';
 import { TeamsIdentityResolver } from './identity';
 import { type HttpApiResult, LambdaHttpAdapter } from './lambda-adapter';
 import { cardActionListener } from './listeners/card-action';
 import { commandListener } from './listeners/commands';
 import { installationListener } from './listeners/installation';
-import { sdkLogger, type TeamsLog } from './log';
+import { sdkLogger } from './log';
 
 /** Everything the bot needs, built once per cold start by the handler (or by a test). */
 export interface TeamsBotDeps {
@@ -21,10 +26,16 @@ export interface TeamsBotDeps {
   /** The bot's own tokens, for the Bot Connector calls it makes (replies, card updates, member lookups). */
   readonly tokens: { token(scope?: string): Promise<string> };
   readonly trail: AuditTrail;
+  /** Alert facts for `report` (the slim report index). */
+  readonly facts: AlertFactSource;
   readonly policy: TriagePolicy;
   readonly conversations: ConversationReferenceStore;
+  /** Told about each escalation (the escalation SNS topic); empty when none is configured. */
+  readonly escalations: readonly EscalationNotifier[];
+  /** The Bot Connector for cards in conversations with no stored reference. */
+  readonly defaultServiceUrl: string;
   readonly clock: Clock;
-  readonly log: TeamsLog;
+  readonly log: Logger;
 }
 
 /** The bot, ready to answer API Gateway events. */
@@ -43,8 +54,8 @@ export const TEAMS_MESSAGING_PATH = '/api/messages';
  * `DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS` variable cannot switch it on.
  *
  * @example
- * const bot = await createTeamsBot({ appId, tenantId, cloud: teamsCloud(env), tokens, trail, policy,
- *   conversations, clock: systemClock, log });
+ * const bot = await createTeamsBot({ appId, tenantId, cloud: teamsCloud(env), tokens, trail, facts, policy,
+ *   conversations, escalations: [], defaultServiceUrl: env.TEAMS_SERVICE_URL, clock: systemClock, log });
  * const result = await bot.handle(apiGatewayEvent);
  */
 export async function createTeamsBot(deps: TeamsBotDeps): Promise<TeamsBot> {
@@ -60,8 +71,20 @@ export async function createTeamsBot(deps: TeamsBotDeps): Promise<TeamsBot> {
     logger: sdkLogger(deps.log),
     activity: { mentions: { stripText: true } },
   });
-  const identities = new TeamsIdentityResolver(() => deps.clock().getTime());
-  app.on('card.action', cardActionListener({ ...deps, identities }));
+  const connector = new BotConnectorClient({ tokens: { token: () => deps.tokens.token() } });
+  app.on(
+    'card.action',
+    cardActionListener({
+      ...deps,
+      identities: new TeamsIdentityResolver(() => deps.clock().getTime()),
+      publisherFor: (reference) =>
+        new TeamsCardPublisher({
+          connector,
+          conversations: withKnownReference(deps.conversations, reference),
+          defaultServiceUrl: deps.defaultServiceUrl,
+        }),
+    }),
+  );
   app.on('message', commandListener(deps));
   const installed = installationListener(deps);
   app.on('install.add', installed);

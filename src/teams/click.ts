@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TeamsInputIds, TeamsVerbs } from '../notify/teams/actions';
-import { triageLimits } from '../triage/schemas';
+import { EscalationReasonSchema, JustificationSchema } from '../triage/inputs';
 
 /** A click on a Teams card, parsed from the `adaptiveCard/action` invoke's `value`. */
 export type TeamsClick =
@@ -16,13 +16,6 @@ const verbOf: Readonly<Record<string, TeamsClick['verb']>> = {
   [TeamsVerbs.refresh]: 'refresh',
 };
 
-const reason = (what: string) =>
-  z
-    .string(`${what} is required`)
-    .trim()
-    .min(1, `${what} is required`)
-    .max(triageLimits.maxTextLength, `${what} is longer than ${triageLimits.maxTextLength} characters`);
-
 /** `Action.Execute` sends the action's `data` with the card's input values merged in. */
 const InvokeValueSchema = z.object({
   action: z.object({
@@ -31,16 +24,6 @@ const InvokeValueSchema = z.object({
     data: z.looseObject({ alertId: z.string('alertId is missing').min(1).max(200) }),
   }),
 });
-
-const JustifyInputs = z.object({
-  [TeamsInputIds.justifyReason]: reason('the reason'),
-  [TeamsInputIds.justifyTicketUrl]: z
-    .string()
-    .trim()
-    .max(triageLimits.maxTicketUrlLength, 'the ticket link is too long')
-    .optional(),
-});
-const EscalateInputs = z.object({ [TeamsInputIds.escalateReason]: reason('the reason') });
 
 /** A click that cannot be used, with what was wrong (shown to the person who clicked). */
 export interface BadClick {
@@ -64,20 +47,19 @@ export function parseTeamsClick(value: unknown): TeamsClick | BadClick {
   const alertId = data.alertId;
   if (verb === undefined) return { problem: `unknown action ${JSON.stringify(rawVerb.slice(0, 50))}` };
   if (verb === 'refresh' || verb === 'acknowledge') return { verb, alertId };
+  // The same schemas the triage service applies, so a problem is told to the person, not logged as a bug.
   if (verb === 'justify') {
-    const inputs = JustifyInputs.safeParse(data);
+    const inputs = JustificationSchema.safeParse({
+      reason: data[TeamsInputIds.justifyReason],
+      ticketUrl: data[TeamsInputIds.justifyTicketUrl],
+    });
     if (!inputs.success) return { problem: firstProblem(inputs.error) };
-    const ticketUrl = inputs.data[TeamsInputIds.justifyTicketUrl];
-    return {
-      verb,
-      alertId,
-      text: inputs.data[TeamsInputIds.justifyReason],
-      ...(ticketUrl ? { ticketUrl } : {}),
-    };
+    const { reason, ticketUrl } = inputs.data;
+    return { verb, alertId, text: reason, ...(ticketUrl ? { ticketUrl } : {}) };
   }
-  const inputs = EscalateInputs.safeParse(data);
+  const inputs = EscalationReasonSchema.safeParse({ reason: data[TeamsInputIds.escalateReason] });
   if (!inputs.success) return { problem: firstProblem(inputs.error) };
-  return { verb, alertId, text: inputs.data[TeamsInputIds.escalateReason] };
+  return { verb, alertId, text: inputs.data.reason };
 }
 
 /** True when parsing failed. */

@@ -1,5 +1,7 @@
+import { EksAuditError } from '../shared/errors';
 import { actorEmails, isEmailLike } from '../triage/actor';
 import type { Alert, Responder } from '../triage/model';
+import type { ResponderDirectory } from '../triage/service-ports';
 
 /** A Teams user as the bot knows them after asking the Bot Connector who clicked. */
 export interface TeamsIdentity {
@@ -93,5 +95,27 @@ export function teamsResponder(identity: TeamsIdentity, alert: Alert): Responder
     userId: identity.userId,
     name: identity.name,
     ...(email ? { email } : {}),
+  };
+}
+
+/**
+ * The triage service's view of the Teams user who clicked (`ResponderDirectory`). The responder passed to the
+ * service is `teamsResponder(identity, alert)`, already complete, so `describe` returns it as is. When the
+ * Bot Connector could not be asked, the responder has no e-mail and `userIdByEmail` throws: the service then
+ * refuses an acknowledgement (`identity-unknown`) rather than let the author acknowledge their own change.
+ *
+ * @example
+ * new TriageService({ ..., people: teamsResponders(identity) });
+ */
+export function teamsResponders(identity: TeamsIdentity): ResponderDirectory {
+  return {
+    describe: async (responder) => responder,
+    async userIdByEmail(email) {
+      if (!identity.verified)
+        throw new EksAuditError('TEAMS_IDENTITY_UNKNOWN', 'the Bot Connector could not be asked');
+      return identity.addresses.includes(email.trim().toLowerCase()) ? identity.userId : undefined;
+    },
+    // Teams allow-list entries name people (`teams:<Entra object id>`); there are no user groups to expand.
+    groupsOf: async () => [],
   };
 }

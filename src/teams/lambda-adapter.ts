@@ -1,6 +1,6 @@
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import type { TeamsLog } from './log';
+import type { Logger } from '../shared/logger';
 
 /** The parts of an API Gateway HTTP API (payload format 2.0) event the bot reads. */
 export const HttpApiEventSchema = z.object({
@@ -20,7 +20,7 @@ export interface HttpApiResult {
 }
 
 export interface LambdaHttpAdapterOptions {
-  readonly log: TeamsLog;
+  readonly log: Logger;
   /**
    * The issuers whose tokens may reach the SDK. The SDK also accepts Entra-issued tokens (for Agent 365
    * identities); this bot is a classic Bot Framework bot, so anything else is turned away before verification.
@@ -52,7 +52,9 @@ export class LambdaHttpAdapter implements IHttpServerAdapter {
   async handle(event: unknown): Promise<HttpApiResult> {
     const parsed = HttpApiEventSchema.safeParse(event);
     if (!parsed.success) {
-      this.options.log.warn('teams.http.bad-event', { problem: parsed.error.issues[0]?.message });
+      this.options.log.warn('teams request is not an HTTP API event', {
+        problem: parsed.error.issues[0]?.message,
+      });
       return reply(400, { error: 'not an API Gateway HTTP API event' });
     }
     const { rawPath, headers, requestContext } = parsed.data;
@@ -63,14 +65,14 @@ export class LambdaHttpAdapter implements IHttpServerAdapter {
     const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
     const issuer = unverifiedIssuer(lowerHeaders.authorization);
     if (issuer !== undefined && !this.options.acceptedIssuers.includes(issuer)) {
-      this.options.log.warn('teams.http.rejected', {
+      this.options.log.warn('teams request rejected', {
         reason: 'issuer not accepted',
         issuer: issuer.slice(0, 100),
       });
       return reply(401, { error: 'JWT validation failed' });
     }
     const response = await route({ body, headers: lowerHeaders });
-    if (response.status === 401) this.options.log.warn('teams.http.rejected', { reason: 'token' });
+    if (response.status === 401) this.options.log.warn('teams request rejected', { reason: 'token' });
     return reply(response.status, response.body);
   }
 }

@@ -75,7 +75,7 @@ describe('Teams bot: inbound token validation', () => {
     const result = await send(h.identity.sign(claims({ iss: `https://sts.windows.net/${'0'.repeat(8)}/` })));
     expect(result.statusCode).toBe(401);
     expect(h.logs).toContainEqual(
-      expect.objectContaining({ event: 'teams.http.rejected', reason: 'issuer not accepted' }),
+      expect.objectContaining({ message: 'teams request rejected', reason: 'issuer not accepted' }),
     );
   });
 

@@ -67,12 +67,30 @@ describe('Teams bot: Acknowledge, Justify, Escalate', () => {
       },
     ]);
 
+    // The clicked card is now part of the trail, so later responses (from Slack too) update it.
+    expect(stored?.messages).toContainEqual({
+      platform: 'teams',
+      channel: CHANNEL_ID,
+      messageId: CARD_MESSAGE_ID,
+    });
+
     const [update] = updates();
     expect(update).toMatchObject({ conversationId: CHANNEL_ID, activityId: CARD_MESSAGE_ID });
     expect(h.identity.issuedTokens.map((t) => `Bearer ${t}`)).toContain(update?.authorization);
     const attachment = attachmentOf(update);
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachment?.content).toEqual(answer.value);
+  });
+
+  it('says the response was recorded when the card could not be replaced for everyone', async () => {
+    const alert = await newAlert();
+    h.connector.failNextOf('PUT', { status: 500, body: { error: 'boom' } });
+    const answer = await click('acknowledge', { alertId: alert.id });
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(
+      /^Your response was recorded \(acknowledged\), but:\n- the card in 19:.* could not be updated/,
+    );
+    expect((await h.trail.getAlert(alert.id))?.status).toBe('acknowledged');
   });
 
   it('refuses the author of the change, matched by UPN, and records the refused attempt', async () => {
@@ -119,16 +137,30 @@ describe('Teams bot: Acknowledge, Justify, Escalate', () => {
     expect(updates()).toHaveLength(1);
   });
 
-  it('records an escalation with its reason', async () => {
+  it('records an escalation with its reason, publishes it to the escalation topic and updates the card', async () => {
     const alert = await newAlert();
     const answer = await click('escalate', {
       alertId: alert.id,
       [TeamsInputIds.escalateReason]: 'Not in any change window',
     });
-    expect(JSON.stringify(answer.value)).toContain(
+    expect(answer).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Escalated: sent to the escalation topic.',
+    });
+    expect((await h.trail.getAlert(alert.id))?.status).toBe('escalated');
+    const published = h.sns.published.map((m) => JSON.parse(m.message) as Record<string, unknown>);
+    expect(published).toContainEqual(
+      expect.objectContaining({
+        type: 'eks-audit.escalation',
+        alertId: alert.id,
+        reason: 'Not in any change window',
+        escalatedBy: expect.objectContaining({ platform: 'teams', name: bob.name }),
+      }),
+    );
+    const [update] = updates();
+    expect(JSON.stringify(attachmentOf(update)?.content)).toContain(
       'Escalated by Bob Builder, 14:02 UTC: Not in any change window',
     );
-    expect((await h.trail.getAlert(alert.id))?.status).toBe('escalated');
   });
 
   it('tells a second acknowledger who got there first, and brings the card up to date', async () => {
@@ -148,7 +180,7 @@ describe('Teams bot: Acknowledge, Justify, Escalate', () => {
     const answer = await click('acknowledge', { alertId: alert.id }, carol);
     expect(answer).toMatchObject({
       type: 'application/vnd.microsoft.activity.message',
-      value: 'Already acknowledged by Bob Builder (14:02 UTC).',
+      value: 'Already acknowledged by Bob Builder at 14:02 UTC.',
     });
     expect(updates()).toHaveLength(1);
   });
@@ -193,7 +225,7 @@ describe('Teams bot: Acknowledge, Justify, Escalate', () => {
       aadObjectId: '6a0c2d1e-0000-4000-8000-0000000000ee',
     };
     const refused = await click('acknowledge', { alertId: alert.id }, stranger);
-    expect(refused.value).toMatch(/could not look you up in Teams/);
+    expect(refused.value).toMatch(/could not look you up just now/);
     const justified = await click(
       'justify',
       { alertId: alert.id, [TeamsInputIds.justifyReason]: 'planned' },

@@ -9,17 +9,24 @@ import { channelClaims } from './support/identity-server';
 
 describe('parseTeamsCommand', () => {
   it.each([
-    ['eks-audit pending', { name: 'pending' }],
-    ['  pending ', { name: 'pending' }],
-    ['eks-audit&nbsp;show f-1', { name: 'show', alertId: 'f-1' }],
-    ['SHOW f-1', { name: 'show', alertId: 'f-1' }],
-    ['show', { name: 'help' }],
-    ['report 7d prod-eu', { name: 'report', args: ['7d', 'prod-eu'] }],
+    ['eks-audit pending', { name: 'pending', public: false }],
+    ['  pending ', { name: 'pending', public: false }],
+    ['eks-audit&nbsp;show f-1', { name: 'show', alertId: 'f-1', public: false }],
+    ['SHOW f-1', { name: 'show', alertId: 'f-1', public: false }],
+    ['report 30d prod-eu', { name: 'report', window: '30d', cluster: 'prod-eu', public: false }],
+    ['user alice@example.com', { name: 'user', who: 'alice@example.com', public: false }],
     ['here', { name: 'here' }],
-    ['delete everything', { name: 'help' }],
-    ['', { name: 'help' }],
-  ])('reads %j', (text, expected) => {
+    ['', { name: 'help', public: false }],
+  ])('reads %j as /eks-audit does, plus here', (text, expected) => {
     expect(parseTeamsCommand(text)).toEqual(expected);
+  });
+
+  it('answers an unknown subcommand with help saying what was not understood', () => {
+    expect(parseTeamsCommand('delete everything')).toEqual({
+      name: 'help',
+      problem: 'unknown subcommand "delete"',
+      public: false,
+    });
   });
 });
 
@@ -75,12 +82,13 @@ describe('Teams bot: commands and installation', () => {
     );
   }
 
-  it('pending lists the open alerts, oldest first, with their ids', async () => {
+  it('pending lists the open alerts, oldest first, with how long they have waited and their ids', async () => {
     const lines = await ask('pending');
     expect(lines[0]).toBe('Open alerts: 2');
+    // The clock says 14:02; the alerts were stored at 09:00:05 and 12:00:05.
     expect(lines.slice(1)).toEqual([
-      '[HIGH] bob deleted secret kube-system/old on prod-eu · 2026-11-20 09:00:00 UTC · f-cmd-old',
-      '[HIGH] alice@example.com deleted secret kube-system/db-creds on prod-eu · 2026-11-20 12:00:00 UTC · f-cmd-new',
+      '[HIGH] bob deleted secret kube-system/old on prod-eu · prod-eu · 2026-11-20 09:00:00 UTC · waiting 5h 01m · f-cmd-old',
+      '[HIGH] alice@example.com deleted secret kube-system/db-creds on prod-eu · prod-eu · 2026-11-20 12:00:00 UTC · waiting 2h 01m · f-cmd-new',
     ]);
   });
 
@@ -109,8 +117,17 @@ describe('Teams bot: commands and installation', () => {
     expect((await ask('hello'))[0]).toBe('eks-audit commands');
   });
 
-  it('report says it is not available in Teams yet', async () => {
-    expect((await ask('report 7d'))[1]).toMatch(/not available in Teams yet/);
+  it('report counts the window from the report index, as /eks-audit report does', async () => {
+    const lines = await ask('report 24h');
+    expect(lines[0]).toBe('Activity, last 24h: 3 alerts');
+    expect(lines).toContain('3 changes, 0 refused attempts, 0 unknown outcomes');
+    expect(lines).toContain('By person: alice@example.com 3');
+    expect(lines).toContain('Changes without a justification: 2');
+  });
+
+  it('user lists what one person changed', async () => {
+    const lines = await ask('user alice@example.com');
+    expect(lines[0]).toBe('Changes by alice@example.com: 3');
   });
 
   it('stores and logs the conversation reference when installed in a team, and says so in the channel', async () => {
@@ -124,7 +141,7 @@ describe('Teams bot: commands and installation', () => {
     });
     expect(h.logs).toContainEqual(
       expect.objectContaining({
-        event: 'teams.installed',
+        message: 'teams bot installed',
         teamsConversation: CHANNEL_ID,
         serviceUrl: h.connector.serviceUrl,
       }),

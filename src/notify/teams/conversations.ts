@@ -40,3 +40,21 @@ export class InMemoryConversationReferenceStore implements ConversationReference
     return this.references.get(conversationId);
   }
 }
+
+/**
+ * `store`, except that `reference`'s conversation is answered from `reference`: the bot knows the Bot
+ * Connector of the conversation a click came from (the activity's `serviceUrl`) without asking the store.
+ *
+ * @example
+ * const conversations = withKnownReference(store, { conversationId, serviceUrl: activity.serviceUrl, installedAt });
+ */
+export function withKnownReference(
+  store: ConversationReferenceStore,
+  reference: TeamsConversationReference,
+): ConversationReferenceStore {
+  return {
+    save: (other) => store.save(other),
+    get: async (conversationId) =>
+      conversationId === reference.conversationId ? reference : store.get(conversationId),
+  };
+}

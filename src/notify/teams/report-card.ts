@@ -1,11 +1,13 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { httpUrl } from '../card-format';
 import { plainBlock, run, subtleLine } from './text';
 
-/** A text answer to a command: a title, one line per item, an optional note under them. */
+/** A text answer to a command: a title, one line per item, an optional note under them, link buttons. */
 export interface TeamsTextReport {
   readonly title: string;
   readonly lines: readonly string[];
   readonly note?: string;
+  readonly links?: readonly { readonly label: string; readonly url: string }[];
 }
 
 /** Lines shown before the card says how many more there are (keeps the message well under Teams' size limit). */
@@ -21,6 +23,10 @@ const MAX_LINES = 50;
 export function renderTeamsReportCard(report: TeamsTextReport): IAdaptiveCard {
   const shown = report.lines.slice(0, MAX_LINES);
   const more = report.lines.length - shown.length;
+  const links = (report.links ?? []).flatMap((link) => {
+    const url = httpUrl(link.url);
+    return url ? [{ type: 'Action.OpenUrl' as const, title: link.label, url }] : [];
+  });
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -33,5 +39,6 @@ export function renderTeamsReportCard(report: TeamsTextReport): IAdaptiveCard {
       ...(more > 0 ? [subtleLine(`and ${more} more`)] : []),
       ...(report.note ? [subtleLine(report.note)] : []),
     ],
+    ...(links.length > 0 ? { actions: links } : {}),
   };
 }

@@ -1,78 +1,110 @@
-import type { IAdaptiveCardActionInvokeActivity, InvokeResponse } from '@microsoft/teams.api';
+import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
-import { buildCard } from '../../notify/card-model';
-import { ADAPTIVE_CARD_CONTENT_TYPE, teamsCardActivity } from '../../notify/teams/message';
-import { renderTeamsCard } from '../../notify/teams/render';
+import type { CardPublisher } from '../../notify/ports';
+import type { TeamsConversationReference } from '../../notify/teams/conversations';
+import type { Clock } from '../../shared/clock';
 import { describeError } from '../../shared/errors';
-import type { Alert } from '../../triage/model';
-import { isBadClick, parseTeamsClick } from '../click';
-import type { TeamsIdentity, TeamsIdentityResolver } from '../identity';
-import type { TeamsLog } from '../log';
-import { runTeamsTriageAction, type TeamsTriageDeps } from '../triage-actions';
+import type { Logger } from '../../shared/logger';
+import type { PostedMessage } from '../../triage/model';
+import type { TriageOutcome } from '../../triage/outcome';
+import type { TriagePolicy } from '../../triage/policy';
+import type { AuditTrail } from '../../triage/ports';
+import { TriageService } from '../../triage/service';
+import type { EscalationNotifier } from '../../triage/service-ports';
+import { isBadClick, parseTeamsClick, type TeamsClick } from '../click';
+import { type TeamsIdentityResolver, teamsResponder, teamsResponders } from '../identity';
+import { badRequest, type CardActionResponse, cardResponse, messageResponse, teamsReply } from '../replies';
 
-export interface CardActionDeps extends TeamsTriageDeps {
+export interface CardActionDeps {
+  readonly trail: AuditTrail;
+  readonly policy: TriagePolicy;
+  readonly escalations: readonly EscalationNotifier[];
   readonly identities: TeamsIdentityResolver;
-  readonly log: TeamsLog;
+  /** The card publisher for one click, knowing the Bot Connector of the conversation clicked in. */
+  readonly publisherFor: (reference: TeamsConversationReference) => CardPublisher;
+  readonly clock: Clock;
+  readonly log: Logger;
 }
 
 type CardActionContext = IActivityContext<IAdaptiveCardActionInvokeActivity>;
-type CardActionResponse = InvokeResponse<'adaptiveCard/action'>['body'];
 
 /**
- * `adaptiveCard/action`: a click on Acknowledge, Justify or Escalate (or the card's automatic refresh). The
- * clicker gets the updated card in the invoke response; the posted message is also replaced through the Bot
- * Connector, because the invoke response alone only changes the card for the person who clicked.
+ * `adaptiveCard/action`: Acknowledge, Justify or Escalate pressed on a card (through the shared triage
+ * service: policy, refused attempts, conditional write, card updates, escalation destinations), or the
+ * card's automatic refresh. The service replaces the posted card for everyone through the Bot Connector; the
+ * invoke response shows the clicker the new card at once, or tells them why nothing changed.
  */
 export function cardActionListener(deps: CardActionDeps) {
   return async (ctx: CardActionContext): Promise<CardActionResponse> => {
     const click = parseTeamsClick(ctx.activity.value);
     if (isBadClick(click)) {
-      deps.log.warn('teams.click.invalid', { problem: click.problem });
-      const value = {
-        code: 'BadRequest',
-        message: click.problem,
-        innerHttpError: { statusCode: 400, body: null },
-      };
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value };
+      deps.log.warn('teams click not usable', { problem: click.problem });
+      return badRequest(click.problem);
     }
-    const { from, conversation } = ctx.activity;
-    // A refresh records nothing, so it does not need to know who is looking.
-    const identity: TeamsIdentity =
-      click.verb === 'refresh'
-        ? { userId: from.aadObjectId ?? from.id, name: from.name ?? from.id, addresses: [], verified: false }
-        : await deps.identities.resolve(from, () =>
-            ctx.api.conversations.members(conversation.id).getById(from.id),
-          );
-    const outcome = await runTeamsTriageAction(click, identity, deps);
-    deps.log.info('teams.click', {
-      alertId: click.alertId,
+    const alert = await deps.trail.getAlert(click.alertId);
+    if (!alert)
+      return messageResponse(
+        `Alert ${click.alertId} is not in the audit trail (it may be past its retention period).`,
+      );
+    if (click.verb === 'refresh') return cardResponse(alert);
+
+    const { from, conversation, replyToId } = ctx.activity;
+    const identity = await deps.identities.resolve(from, () =>
+      ctx.api.conversations.members(conversation.id).getById(from.id),
+    );
+    const conversationId = conversation.id.split(';')[0] ?? conversation.id;
+    const cards = deps.publisherFor({
+      conversationId,
+      serviceUrl: ctx.ref.serviceUrl,
+      installedAt: deps.clock().toISOString(),
+    });
+    const triage = new TriageService({
+      trail: deps.trail,
+      policy: deps.policy,
+      people: teamsResponders(identity),
+      clock: deps.clock,
+      cards: { teams: cards },
+      escalations: deps.escalations,
+      log: deps.log,
+    });
+    const origin: PostedMessage | undefined = replyToId
+      ? { platform: 'teams', channel: conversationId, messageId: replyToId }
+      : undefined;
+    const outcome = await perform(triage, click, teamsResponder(identity, alert), origin);
+    deps.log.info('teams click', {
+      alertId: alert.id,
       verb: click.verb,
-      outcome: outcome.kind === 'card' ? (outcome.changed ? 'recorded' : 'shown') : 'message',
+      outcome: outcome.kind,
       userId: identity.userId,
     });
-    const changed = outcome.kind === 'card' ? outcome.changed : outcome.alert !== undefined;
-    if (changed && outcome.alert) await updateForEveryone(ctx, outcome.alert, deps.log);
-    if (outcome.kind === 'message') {
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text };
+    // Someone else was first: bring the stale card the person clicked up to date.
+    if (outcome.kind === 'already-done' && origin) {
+      await cards.update(outcome.alert, origin).catch((error: unknown) => {
+        deps.log.warn('teams card not updated', { alertId: alert.id, error: describeError(error) });
+      });
     }
-    return {
-      statusCode: 200,
-      type: ADAPTIVE_CARD_CONTENT_TYPE,
-      value: renderTeamsCard(buildCard(outcome.alert)),
-    };
+    return teamsReply(outcome, deps.clock());
   };
 }
 
-/** Replaces the clicked message for the whole conversation; a failure leaves the refresh to catch up. */
-async function updateForEveryone(ctx: CardActionContext, alert: Alert, log: TeamsLog): Promise<void> {
-  const messageId = ctx.activity.replyToId;
-  if (!messageId) return;
-  try {
-    const activity = teamsCardActivity(alert);
-    await ctx.api.conversations
-      .activities(ctx.activity.conversation.id)
-      .update(messageId, { ...activity, attachments: [...activity.attachments] });
-  } catch (error) {
-    log.warn('teams.card.update-failed', { alertId: alert.id, error: describeError(error) });
+function perform(
+  triage: TriageService,
+  click: Exclude<TeamsClick, { verb: 'refresh' }>,
+  responder: ReturnType<typeof teamsResponder>,
+  origin: PostedMessage | undefined,
+): Promise<TriageOutcome> {
+  const context = origin ? { origin } : {};
+  switch (click.verb) {
+    case 'acknowledge':
+      return triage.acknowledge(click.alertId, responder, context);
+    case 'justify':
+      return triage.justify(
+        click.alertId,
+        responder,
+        { reason: click.text, ticketUrl: click.ticketUrl },
+        context,
+      );
+    case 'escalate':
+      return triage.escalate(click.alertId, responder, { reason: click.text }, context);
   }
 }

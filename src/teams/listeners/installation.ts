@@ -3,13 +3,13 @@ import type { ConversationReferenceStore } from '../../notify/teams/conversation
 import { renderTeamsReportCard } from '../../notify/teams/report-card';
 import type { Clock } from '../../shared/clock';
 import { describeError } from '../../shared/errors';
+import type { Logger } from '../../shared/logger';
 import { conversationReferenceOf } from '../installation';
-import type { TeamsLog } from '../log';
 
 export interface InstallationDeps {
   readonly conversations: ConversationReferenceStore;
   readonly clock: Clock;
-  readonly log: TeamsLog;
+  readonly log: Logger;
 }
 
 /**
@@ -26,11 +26,11 @@ export function installationListener(deps: InstallationDeps) {
     }
     const reference = conversationReferenceOf(activity, deps.clock().toISOString());
     if (!reference) {
-      deps.log.warn('teams.install.no-reference', { type: activity.type });
+      deps.log.warn('teams installation without a conversation reference', { type: activity.type });
       return;
     }
     await deps.conversations.save(reference);
-    deps.log.info('teams.installed', {
+    deps.log.info('teams bot installed', {
       teamsConversation: reference.conversationId,
       serviceUrl: reference.serviceUrl,
       team: reference.teamName,
@@ -47,7 +47,7 @@ export function installationListener(deps: InstallationDeps) {
       );
     } catch (error) {
       // The reference is stored and logged; the welcome is a courtesy.
-      deps.log.warn('teams.install.welcome-failed', { error: describeError(error) });
+      deps.log.warn('teams welcome message not sent', { error: describeError(error) });
     }
   };
 }

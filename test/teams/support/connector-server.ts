@@ -32,6 +32,8 @@ export interface ConnectorServer {
   readonly members: Map<string, ConnectorMember>;
   /** The next calls (any kind) get these answers instead, in order. */
   failNext(...answers: Answer[]): void;
+  /** The next call with this HTTP method gets `answer` instead (other calls are served as usual). */
+  failNextOf(method: 'GET' | 'POST' | 'PUT', answer: Answer): void;
   close(): Promise<void>;
 }
 
@@ -47,12 +49,15 @@ export async function startConnectorServer(
   const calls: ConnectorCall[] = [];
   const members = new Map<string, ConnectorMember>();
   const failures: Answer[] = [];
+  const methodFailures: { method: string; answer: Answer }[] = [];
   const server = await startLocalServer((request) => {
     const token = request.headers.authorization?.replace(/^Bearer /, '');
     if (!token || !acceptsToken(token))
       return { status: 401, body: { message: 'Authorization has been denied' } };
     const failure = failures.shift();
     if (failure) return failure;
+    const byMethod = methodFailures.findIndex((f) => f.method === request.method);
+    if (byMethod >= 0) return methodFailures.splice(byMethod, 1)[0]?.answer;
     return route(request, calls, members);
   });
   return {
@@ -61,6 +66,7 @@ export async function startConnectorServer(
     calls,
     members,
     failNext: (...answers) => failures.push(...answers),
+    failNextOf: (method, answer) => methodFailures.push({ method, answer }),
     close: () => server.close(),
   };
 }

@@ -1,11 +1,16 @@
+import { DynamoAlertFacts } from '../../../src/adapters/dynamodb/alert-facts';
+import { SnsEscalationNotifier } from '../../../src/adapters/sns/sns-escalation-notifier';
+import { SnsMessagePublisher } from '../../../src/adapters/sns/sns-message-publisher';
 import { EntraTokenSource } from '../../../src/adapters/teams/entra-token';
 import { InMemoryConversationReferenceStore } from '../../../src/notify/teams/conversations';
+import { createLogger, silentLogger } from '../../../src/shared/logger';
 import { createTeamsBot, type TeamsBot } from '../../../src/teams/app';
 import { teamsCloud } from '../../../src/teams/config';
-import { jsonLog } from '../../../src/teams/log';
 import { createTriagePolicy, TriagePolicySchema } from '../../../src/triage/policy';
 import type { AuditTrail } from '../../../src/triage/ports';
 import { aTrail, startTestDynamo, type TestDynamo } from '../../support/dynamo';
+import { testSnsClient } from '../../support/sns-client';
+import { type SnsServer, startSnsServer } from '../../support/sns-server';
 import { alice, bob } from './activities';
 import { type ConnectorServer, startConnectorServer } from './connector-server';
 import {
@@ -25,6 +30,8 @@ export interface TeamsHarness {
   readonly identity: IdentityServer;
   readonly connector: ConnectorServer;
   readonly dynamo: TestDynamo;
+  /** The local SNS behind the escalation topic. */
+  readonly sns: SnsServer;
   readonly trail: AuditTrail;
   readonly conversations: InMemoryConversationReferenceStore;
   readonly logs: Record<string, unknown>[];
@@ -43,10 +50,20 @@ export async function startTeamsHarness(): Promise<TeamsHarness> {
   const connector = await startConnectorServer((token) => identity.issuedTokens.includes(token));
   for (const user of [bob, alice]) connector.members.set(user.id, user);
   const dynamo = await startTestDynamo({ tableName: 'eks-audit-teams-test' });
+  const sns = await startSnsServer({ topics: ['eks-audit-escalations'] });
+  const escalations = [
+    new SnsEscalationNotifier(
+      new SnsMessagePublisher(testSnsClient(sns.endpoint), { log: silentLogger }),
+      sns.topicArn,
+    ),
+  ];
   const trail = aTrail(dynamo);
   const conversations = new InMemoryConversationReferenceStore();
   const logs: Record<string, unknown>[] = [];
-  const log = jsonLog('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+  const log = createLogger({
+    level: 'debug',
+    write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const clock = () => CLICK_TIME;
   const cloud = teamsCloud({
     TEAMS_OPENID_METADATA_URL: identity.openIdMetadataUrl,
@@ -65,8 +82,11 @@ export async function startTeamsHarness(): Promise<TeamsHarness> {
       cloud,
       tokens,
       trail,
+      facts: new DynamoAlertFacts({ client: dynamo.client, tableName: dynamo.tableName }),
       policy: createTriagePolicy(TriagePolicySchema.parse(policy)),
       conversations,
+      escalations,
+      defaultServiceUrl: connector.serviceUrl,
       clock,
       log,
     });
@@ -75,13 +95,14 @@ export async function startTeamsHarness(): Promise<TeamsHarness> {
     identity,
     connector,
     dynamo,
+    sns,
     trail,
     conversations,
     logs,
     bot,
     botWith,
     close: async () => {
-      await Promise.all([identity.close(), connector.close(), dynamo.close()]);
+      await Promise.all([identity.close(), connector.close(), dynamo.close(), sns.close()]);
     },
   };
 }
