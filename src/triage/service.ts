@@ -59,8 +59,12 @@ export class TriageService {
     return this.perform('acknowledge', alertId, responder, {}, context);
   }
 
-  /** Records a reason and an optional ticket link (any number of times, the actor included). */
-  justify(
+  /**
+   * Records a reason and an optional ticket link (any number of times, the actor included).
+   *
+   * @throws InputError (as a rejection) for an empty reason or a link that is not http(s): edges check first.
+   */
+  async justify(
     alertId: string,
     responder: Responder,
     details: { readonly reason: string; readonly ticketUrl?: string | undefined },
@@ -77,7 +81,7 @@ export class TriageService {
   }
 
   /** Records an escalation (once per alert) and tells the escalation destinations. */
-  escalate(
+  async escalate(
     alertId: string,
     responder: Responder,
     details: { readonly reason: string },

@@ -1,3 +1,4 @@
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoAuditTrail } from '../../../src/adapters/dynamodb/audit-trail';
 import { SlackCardPublisher } from '../../../src/adapters/slack/slack-card-publisher';
 import { createSlackLambdaHandler, type SlackLambdaHandler } from '../../../src/bot/lambda';
@@ -49,6 +50,8 @@ export interface BotHarnessOptions {
   readonly users?: readonly TestUser[];
   readonly userGroups?: Record<string, readonly string[]>;
   readonly escalations?: boolean;
+  /** Read the secrets from SSM through this client (the real `SsmSecretSource`) instead of injecting them. */
+  readonly ssm?: SSMClient;
 }
 
 /** Starts everything; `close()` stops it all. */
@@ -78,7 +81,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const logs: string[] = [];
   const handler = createSlackLambdaHandler({
     env,
-    secrets,
+    ...(options.ssm ? { ssm: options.ssm } : { secrets }),
     dynamo: dynamo.client,
     sns: testSnsClient(sns.endpoint),
     clock: () => NOW,
