@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileGlobs } from './globs';
 
 /*
  * Which identities are automation (or, by override, people). Service accounts, nodes, control-plane
@@ -69,23 +70,15 @@ export type PatternMatcher = (values: readonly (string | undefined)[]) => string
  * compilePatterns(['system:serviceaccount:ci:*'])(['system:serviceaccount:ci:runner']); // 'system:serviceaccount:ci:*'
  */
 export function compilePatterns(globs: readonly string[]): PatternMatcher {
-  const exact = new Set(globs.filter((glob) => !glob.includes('*')));
-  const wild = globs
-    .filter((glob) => glob.includes('*'))
-    .map((glob) => ({ glob, re: new RegExp(`^${glob.split('*').map(escapeRegExp).join('.*')}$`) }));
+  const match = compileGlobs(globs);
   return (values) => {
     for (const value of values) {
       if (value === undefined || value === '') continue;
-      if (exact.has(value)) return value;
-      const hit = wild.find((w) => w.re.test(value));
-      if (hit) return hit.glob;
+      const hit = match(value);
+      if (hit !== undefined) return hit;
     }
     return undefined;
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The config with every list compiled; cached per config object by `compiledActorConfig`. */

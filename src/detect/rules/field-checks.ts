@@ -1,4 +1,4 @@
-import { compileGlobs } from './globs';
+import { compileGlobs } from '../globs';
 import type { Check } from './types';
 import { CLUSTER_WIDE, changeVerbs, PROTECTED, readVerbs } from './vocabulary';
 
