@@ -162,3 +162,36 @@ describe('Slack app: Acknowledge', () => {
     expect((await bot.trail.getAlert(alert.id))?.messages).toEqual([posted]);
   });
 });
+
+describe('Slack app: Acknowledge while the trail is unreachable', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    // A table that does not exist stands in for DynamoDB failing (throttled, down, misconfigured).
+    bot = await startBotHarness({ env: { TABLE_NAME: 'no-such-table' } });
+  });
+  afterAll(() => bot.close());
+
+  it('tells the clicker nothing was recorded and to try again, and logs the failure', async () => {
+    const { alert, card } = await bot.postAlert();
+
+    const response = await bot.post(
+      aButtonClick({
+        actionId: ack,
+        alertId: alert.id,
+        ts: card.messageId,
+        responseUrl: bot.slack.responseUrl('down'),
+      }),
+    );
+
+    expect(response.statusCode).toBe(200);
+    expect(ephemeralReplies(bot.slack).at(-1)).toBe(
+      '⚠️ Your acknowledgement could not be recorded just now. Nothing was changed; please try again in a moment.',
+    );
+    expect(
+      bot.logs.some(
+        (line) => line.includes('"slack interaction failed"') && line.includes('ResourceNotFoundException'),
+      ),
+    ).toBe(true);
+    expect(bot.slack.message('C0ALERTS', card.messageId)?.versions).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../notify/slack/escape';
 import { describeError, InputError } from '../../shared/errors';
 import { failureReply } from '../replies';
 import type { SlackAppServices } from '../services';
@@ -27,7 +28,7 @@ export async function answer(
     services.log.error('slack interaction failed', { what, code, error: describeError(error) });
     text =
       error instanceof InputError
-        ? `⚠️ eks-audit could not read that ${what} (${error.message}). Nothing was recorded.`
+        ? `⚠️ eks-audit could not read that ${what} (${escapeMrkdwn(error.message, { singleLine: true })}). Nothing was recorded.`
         : failureReply(what);
   }
   if (text === undefined) return;
