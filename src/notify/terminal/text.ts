@@ -5,8 +5,11 @@
  * shown as a visible `\u{..}` escape instead, so nothing is lost and nothing is executed.
  */
 
-/** C0 and C1 controls (ESC, CR, BEL, CSI...), DEL, line and paragraph separators, bidi controls. */
-const UNSAFE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * C0 and C1 controls (ESC, CR, BEL, CSI...), DEL, line and paragraph separators, bidi controls, and the
+ * invisible zero-width space, word joiner and BOM (a name with one looks the same as the name without).
+ */
+const UNSAFE = /[\p{Cc}\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
 
 /**
  * `text` with every control and bidi character written as a visible escape; newlines and tabs included
