@@ -36,7 +36,10 @@ export const TeamsConnectionEnv = {
 export const TeamsEnvSchema = z.object({
   ...TeamsConnectionEnv,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AWS_REGION: z.string().min(1).optional(),
   TABLE_NAME: z.string().min(3),
+  /** Escalations from Teams are published here, as Slack's are (PagerDuty, Opsgenie, e-mail subscribe). */
+  ESCALATION_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN').optional(),
   RETENTION_DAYS: z.coerce.number().int().positive().default(400),
   /**
    * Bot Framework's OpenID metadata; its signing keys are read from the sibling `/keys` document, as the
