@@ -44,15 +44,15 @@ describe('eks-audit start with Slack (HTTP mode, against the recording Slack ser
 
   const click = (alert: Alert, signing: Signing = 'valid') => {
     const card = alert.messages[0];
-    const body = interactionBody(
-      aButtonClick({
-        actionId: SlackActionIds.acknowledge,
-        alertId: alert.id,
-        channel: card?.channel,
-        ts: card?.messageId,
-        user: bob,
-      }),
-    );
+    if (!card) throw new Error('the alert has no card to click');
+    const payload = aButtonClick({
+      actionId: SlackActionIds.acknowledge,
+      alertId: alert.id,
+      channel: card.channel,
+      ts: card.messageId,
+      user: bob,
+    });
+    const body = interactionBody(payload);
     return fetch(`${url}/slack/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body, signing) },
