@@ -19,7 +19,7 @@ export const carol: TestUser = { id: 'U0CAROL', name: 'carol', email: 'carol@exa
 export function aButtonClick(options: {
   actionId: SlackActionId;
   alertId: string;
-  user?: TestUser;
+  user?: TestUser | undefined;
   channel?: string;
   ts?: string;
   responseUrl?: string;
@@ -57,7 +57,7 @@ export function aViewSubmission(options: {
   callbackId: string;
   privateMetadata: string;
   values: Record<string, string | null>;
-  user?: TestUser;
+  user?: TestUser | undefined;
 }) {
   const user = options.user ?? bob;
   const state: Record<string, Record<string, { type: string; value: string | null }>> = {};
