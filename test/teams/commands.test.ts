@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseTeamsCommand } from '../../src/teams/commands';
 import { aFinding } from '../support/builders';
-import { aCommand, anHttpApiEvent, anInstallation, CHANNEL_ID } from './support/activities';
+import { aBotAdded, aCommand, anHttpApiEvent, anInstallation, CHANNEL_ID } from './support/activities';
 import { checkAdaptiveCard } from './support/adaptive-cards';
 import { attachmentOf } from './support/connector-server';
 import { startTeamsHarness, type TeamsHarness } from './support/harness';
@@ -130,10 +130,12 @@ describe('Teams bot: commands and installation', () => {
     expect(lines[0]).toBe('Changes by alice@example.com: 3');
   });
 
-  it('stores and logs the conversation reference when installed in a team, and says so in the channel', async () => {
-    await send(anInstallation(h.connector.serviceUrl));
-    expect(await h.conversations.get(CHANNEL_ID)).toMatchObject({
-      conversationId: CHANNEL_ID,
+  it('stores and logs the conversation reference when installed in a team, and says so in the channel once', async () => {
+    const channel = '19:0a1b2c3d4e5f@thread.tacv2';
+    await send(anInstallation(h.connector.serviceUrl, channel));
+    await send(aBotAdded(h.connector.serviceUrl, channel));
+    expect(await h.conversations.get(channel)).toMatchObject({
+      conversationId: channel,
       serviceUrl: h.connector.serviceUrl,
       tenantId: expect.any(String),
       teamName: 'Platform',
@@ -142,12 +144,13 @@ describe('Teams bot: commands and installation', () => {
     expect(h.logs).toContainEqual(
       expect.objectContaining({
         message: 'teams bot installed',
-        teamsConversation: CHANNEL_ID,
+        teamsConversation: channel,
         serviceUrl: h.connector.serviceUrl,
       }),
     );
+    expect(h.connector.calls).toHaveLength(1);
     const [welcome] = h.connector.calls;
-    expect(welcome).toMatchObject({ kind: 'create', conversationId: CHANNEL_ID });
-    expect(JSON.stringify(welcome?.activity)).toContain(`teamsConversation: ${CHANNEL_ID}`);
+    expect(welcome).toMatchObject({ kind: 'create', conversationId: channel });
+    expect(JSON.stringify(welcome?.activity)).toContain(`teamsConversation: ${channel}`);
   });
 });

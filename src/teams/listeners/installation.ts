@@ -15,7 +15,8 @@ export interface InstallationDeps {
 /**
  * The bot was installed (`installationUpdate` add) or added to a team (`conversationUpdate` with the bot among
  * `membersAdded`): the conversation reference is stored, so the notifier knows which Bot Connector serves it,
- * logged for the admin to copy into ROUTING, and said in the conversation itself.
+ * logged for the admin to copy into ROUTING, and said in the conversation itself. Teams sends both
+ * activities for one installation; only the first (a reference not stored yet, or changed) is announced.
  */
 export function installationListener(deps: InstallationDeps) {
   return async (ctx: IActivityContext): Promise<void> => {
@@ -29,6 +30,8 @@ export function installationListener(deps: InstallationDeps) {
       deps.log.warn('teams installation without a conversation reference', { type: activity.type });
       return;
     }
+    const known = await deps.conversations.get(reference.conversationId);
+    if (known?.serviceUrl === reference.serviceUrl) return;
     await deps.conversations.save(reference);
     deps.log.info('teams bot installed', {
       teamsConversation: reference.conversationId,

@@ -88,7 +88,7 @@ export function aCommand(options: { serviceUrl: string; text: string; from?: Tea
 }
 
 /** The bot installed in a team: `installationUpdate` with action `add`, in the General channel. */
-export function anInstallation(serviceUrl: string) {
+export function anInstallation(serviceUrl: string, channelId = CHANNEL_ID) {
   return {
     type: 'installationUpdate',
     action: 'add',
@@ -97,12 +97,25 @@ export function anInstallation(serviceUrl: string) {
     serviceUrl,
     from: { id: bob.id, name: bob.name, aadObjectId: bob.aadObjectId },
     recipient: { id: `28:${TEST_APP_ID}`, name: 'eks-audit' },
-    conversation: { id: CHANNEL_ID, conversationType: 'channel', tenantId: TEST_TENANT_ID },
+    conversation: { id: channelId, conversationType: 'channel', tenantId: TEST_TENANT_ID },
     channelData: {
       tenant: { id: TEST_TENANT_ID },
-      team: { id: CHANNEL_ID, name: 'Platform' },
-      channel: { id: CHANNEL_ID, name: 'General' },
+      team: { id: channelId, name: 'Platform' },
+      channel: { id: channelId, name: 'General' },
     },
+  };
+}
+
+/** The `conversationUpdate` Teams sends with the installation: the bot among the members added. */
+export function aBotAdded(serviceUrl: string, channelId = CHANNEL_ID) {
+  const install = anInstallation(serviceUrl, channelId);
+  const { action: _action, ...rest } = install;
+  return {
+    ...rest,
+    type: 'conversationUpdate',
+    id: 'update-1',
+    membersAdded: [{ id: install.recipient.id }],
+    channelData: { ...install.channelData, eventType: 'teamMemberAdded' },
   };
 }
 
