@@ -1,5 +1,6 @@
 import type { Alert, AlertResponse, PostedMessage, Responder } from './model';
 import type { TriageAction } from './policy';
+import type { RespondResult } from './ports';
 
 /**
  * What `TriageService` answers a click with. Platform-neutral: each front end turns it into its own reply
@@ -78,4 +79,34 @@ export interface FollowUpFailure {
   readonly target: string;
   /** A one-line description of the error (no payloads, no secrets). */
   readonly error: string;
+}
+
+/**
+ * The outcome of a write the trail turned down: not found, someone was first, or the alert is full.
+ *
+ * @example
+ * notDoneOutcome('acknowledge', { ok: false, reason: 'already-acknowledged', by, at, alert }, alert.id);
+ * // { kind: 'already-done', action: 'acknowledge', by, at, alert }
+ */
+export function notDoneOutcome(
+  action: TriageAction,
+  result: Extract<RespondResult, { ok: false }>,
+  alertId: string,
+): TriageOutcome {
+  switch (result.reason) {
+    case 'not-found':
+      return { kind: 'not-found', action, alertId };
+    case 'already-acknowledged':
+      return {
+        kind: 'already-done',
+        action: 'acknowledge',
+        by: result.by,
+        at: result.at,
+        alert: result.alert,
+      };
+    case 'already-escalated':
+      return { kind: 'already-done', action: 'escalate', by: result.by, at: result.at, alert: result.alert };
+    case 'too-many-responses':
+      return { kind: 'limit-reached', action, alert: result.alert };
+  }
 }

@@ -1,5 +1,6 @@
 import type { UserDirectory } from '../notify/ports';
 import type { Responder } from './model';
+import { triageLimits } from './schemas';
 import type { ResponderDirectory } from './service-ports';
 
 /**
@@ -45,3 +46,21 @@ export const selfDescribedResponders: ResponderDirectory = {
   userIdByEmail: async () => undefined,
   groupsOf: async () => [],
 };
+
+/**
+ * A responder within the trail's limits (names and ids of 200 characters): a platform's long display name
+ * must never cost the response. An e-mail too long to be real is dropped rather than cut.
+ *
+ * @example
+ * withinLimits({ platform: 'teams', userId: '29:1', name: 'A'.repeat(500) }).name.length; // 200
+ */
+export function withinLimits(responder: Responder): Responder {
+  const max = triageLimits.maxNameLength;
+  const { email, ...rest } = responder;
+  return {
+    ...rest,
+    userId: responder.userId.slice(0, max),
+    name: responder.name.slice(0, max),
+    ...(email !== undefined && email.length <= max ? { email } : {}),
+  };
+}

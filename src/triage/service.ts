@@ -5,10 +5,10 @@ import { followUp } from './follow-up';
 import { identify } from './identify';
 import { EscalationReasonSchema, JustificationSchema, parseOrThrow } from './inputs';
 import type { Alert, AlertResponse, PostedMessage, Responder } from './model';
-import type { TriageOutcome } from './outcome';
+import { notDoneOutcome, type TriageOutcome } from './outcome';
 import type { TriageAction, TriagePolicy } from './policy';
-import type { AuditTrail, RespondResult } from './ports';
-import { triageLimits } from './schemas';
+import type { AuditTrail } from './ports';
+import { withinLimits } from './responders';
 import type { EscalationNotifier, ResponderDirectory } from './service-ports';
 import { firstResponse } from './status';
 
@@ -124,39 +124,10 @@ export class TriageService {
     }
     const response: AlertResponse = { action, by: withinLimits(verdict.responder), at: this.now(), ...extra };
     const result = await this.deps.trail.respond(alert.id, response);
-    if (!result.ok) return this.notDone(action, result, alertId);
+    if (!result.ok) return notDoneOutcome(action, result, alertId);
     this.log.info('triage response recorded', { alertId, action, userId: response.by.userId });
     const done = await followUp(result.alert, response, context, this.deps, this.log);
     return { kind: 'ok', action, alert: done.alert, response, followUp: done.followUp };
-  }
-
-  private notDone(
-    action: TriageAction,
-    result: Extract<RespondResult, { ok: false }>,
-    alertId: string,
-  ): TriageOutcome {
-    switch (result.reason) {
-      case 'not-found':
-        return { kind: 'not-found', action, alertId };
-      case 'already-acknowledged':
-        return {
-          kind: 'already-done',
-          action: 'acknowledge',
-          by: result.by,
-          at: result.at,
-          alert: result.alert,
-        };
-      case 'already-escalated':
-        return {
-          kind: 'already-done',
-          action: 'escalate',
-          by: result.by,
-          at: result.at,
-          alert: result.alert,
-        };
-      case 'too-many-responses':
-        return { kind: 'limit-reached', action, alert: result.alert };
-    }
   }
 
   private async recordRefusal(
@@ -180,16 +151,4 @@ export class TriageService {
   private now(): string {
     return this.deps.clock().toISOString();
   }
-}
-
-/** Keeps a responder within the trail's limits: a platform's long display name must not lose the response. */
-function withinLimits(responder: Responder): Responder {
-  const max = triageLimits.maxNameLength;
-  const { email, ...rest } = responder;
-  return {
-    ...rest,
-    userId: responder.userId.slice(0, max),
-    name: responder.name.slice(0, max),
-    ...(email !== undefined && email.length <= max ? { email } : {}),
-  };
 }
