@@ -195,3 +195,34 @@ describe('Slack app: Acknowledge while the trail is unreachable', () => {
     expect(bot.slack.message('C0ALERTS', card.messageId)?.versions).toHaveLength(1);
   });
 });
+
+describe('Slack app: who may acknowledge (ACK_ALLOWED)', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ env: { ACK_ALLOWED: 'U0CAROL' } });
+  });
+  afterAll(() => bot.close());
+
+  it('refuses someone not on the list and records the attempt, and lets someone on it acknowledge', async () => {
+    const { alert, card } = await bot.postAlert();
+
+    await bot.post(
+      aButtonClick({
+        actionId: ack,
+        alertId: alert.id,
+        user: bob,
+        ts: card.messageId,
+        responseUrl: bot.slack.responseUrl('bob'),
+      }),
+    );
+    await bot.post(aButtonClick({ actionId: ack, alertId: alert.id, user: carol, ts: card.messageId }));
+
+    expect(ephemeralReplies(bot.slack)).toEqual([
+      '🚫 Only 1 person named in the triage policy may acknowledge alerts, and you are not one of them.',
+    ]);
+    expect((await bot.trail.getAlert(alert.id))?.responses.map((r) => [r.action, r.by.userId])).toEqual([
+      ['acknowledge', 'U0CAROL'],
+      ['refused', 'U0BOB'],
+    ]);
+  });
+});
