@@ -58,14 +58,15 @@ export interface OpenLocalStoreOptions {
 export async function openLocalStore(options: OpenLocalStoreOptions): Promise<LocalStore> {
   const { dataDir, role, clock } = options;
   await mkdir(dataDir, { recursive: true });
-  const deadline = clock().getTime() + (options.waitMs ?? 5_000);
+  // Real elapsed time, not the injected clock: a pinned clock in tests must not make this wait forever.
+  const deadline = performance.now() + (options.waitMs ?? 5_000);
   for (;;) {
     const owner = await readOwner(dataDir);
     if (owner && (await isLiveOwner(owner, clock()))) {
       if (role === 'cli' && owner.role === 'server' && owner.dynamoEndpoint !== null)
         return joinOwner(owner, dataDir);
       // A triage command finishes in a moment, and a server may be starting: wait for either, a little.
-      if (clock().getTime() > deadline) throw new StoreInUseError(owner, dataDir);
+      if (performance.now() > deadline) throw new StoreInUseError(owner, dataDir);
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
     }
