@@ -3,6 +3,7 @@ import type { SlackAppServices } from '../services';
 import { registerAcknowledge } from './actions/acknowledge';
 import { registerEscalate } from './actions/escalate';
 import { registerJustify } from './actions/justify';
+import { registerEksAuditCommand } from './commands/eks-audit';
 import { registerEscalateSubmit } from './views/escalate-submit';
 import { registerJustifySubmit } from './views/justify-submit';
 
@@ -19,4 +20,5 @@ export function registerListeners(app: App, services: SlackAppServices): void {
   registerEscalate(app, services);
   registerJustifySubmit(app, services);
   registerEscalateSubmit(app, services);
+  registerEksAuditCommand(app, services);
 }
