@@ -69,7 +69,7 @@ export interface ActivityReport {
 export function buildReport(alerts: Iterable<Alert | AlertFact>, options: ReportOptions): ActivityReport {
   const { from, to } = windowRange(options.window, options.now);
   const [fromIso, toIso] = [from.toISOString(), to.toISOString()];
-  const tally = new Tally();
+  const tally = new Tally(Math.max(0, options.maxExamples ?? 10));
   for (const alert of alerts) {
     const fact = 'finding' in alert ? alertFact(alert) : alert;
     if (fact.changeTime < fromIso || fact.changeTime >= toIso) continue;
@@ -81,7 +81,7 @@ export function buildReport(alerts: Iterable<Alert | AlertFact>, options: Report
     from: fromIso,
     to: toIso,
     ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
-    ...tally.summary(options.maxExamples ?? 10, options.cluster === undefined),
+    ...tally.summary(options.cluster === undefined),
     skipped: options.skipped ?? 0,
   };
 }
@@ -101,7 +101,11 @@ class Tally {
     escalated: 0,
   };
   private readonly waits: number[] = [];
-  private readonly unjustified: AlertFact[] = [];
+  private unjustifiedCount = 0;
+  /** The worst, oldest unjustified changes so far, best first; at most `maxExamples`. */
+  private readonly examples: AlertFact[] = [];
+
+  constructor(private readonly maxExamples: number) {}
 
   add(fact: AlertFact): void {
     this.total++;
@@ -113,10 +117,22 @@ class Tally {
     this.status[fact.status]++;
     const wait = waitMs(fact);
     if (wait !== undefined) this.waits.push(wait);
-    if (fact.outcome === 'allowed' && !fact.justified) this.unjustified.push(fact);
+    if (fact.outcome === 'allowed' && !fact.justified) this.keepExample(fact);
   }
 
-  summary(maxExamples: number, withClusters: boolean) {
+  /** Keeps the `maxExamples` worst, oldest changes without sorting them all (a month holds 100,000). */
+  private keepExample(fact: AlertFact): void {
+    this.unjustifiedCount++;
+    if (this.maxExamples === 0) return;
+    const list = this.examples;
+    if (list.length === this.maxExamples && !before(fact, list[list.length - 1] as AlertFact)) return;
+    let at = list.length;
+    while (at > 0 && before(fact, list[at - 1] as AlertFact)) at--;
+    list.splice(at, 0, fact);
+    if (list.length > this.maxExamples) list.pop();
+  }
+
+  summary(withClusters: boolean) {
     const responded = this.total - this.status.open;
     return {
       total: this.total,
@@ -129,7 +145,7 @@ class Tally {
       responded,
       respondedShare: this.total === 0 ? 0 : responded / this.total,
       timeToAcknowledge: durationStats(this.waits),
-      unjustified: { count: this.unjustified.length, examples: worstOldest(this.unjustified, maxExamples) },
+      unjustified: { count: this.unjustifiedCount, examples: this.examples.map(example) },
     };
   }
 }
@@ -141,14 +157,12 @@ function waitMs(fact: AlertFact): number | undefined {
   return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
 
-/** The most severe first, then the oldest: what an auditor asks about first. */
-function worstOldest(facts: readonly AlertFact[], max: number): UnjustifiedChange[] {
-  return [...facts]
-    .sort(
-      (x, y) =>
-        severityRank[y.severity] - severityRank[x.severity] ||
-        (x.changeTime < y.changeTime ? -1 : x.changeTime > y.changeTime ? 1 : 0),
-    )
-    .slice(0, Math.max(0, max))
-    .map(({ id, changeTime, severity, summary, status }) => ({ id, changeTime, severity, summary, status }));
+/** True when `x` comes before `y`: the most severe first, then the oldest (what an auditor asks about first). */
+function before(x: AlertFact, y: AlertFact): boolean {
+  const bySeverity = severityRank[x.severity] - severityRank[y.severity];
+  return bySeverity > 0 || (bySeverity === 0 && x.changeTime < y.changeTime);
+}
+
+function example({ id, changeTime, severity, summary, status }: AlertFact): UnjustifiedChange {
+  return { id, changeTime, severity, summary, status };
 }

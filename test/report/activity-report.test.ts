@@ -116,3 +116,30 @@ describe('buildReport', () => {
     expect(report.byRule).toEqual([]);
   });
 });
+
+describe('buildReport on a busy month', () => {
+  it('keeps the ten worst, oldest unjustified changes of thousands, as a full sort would', () => {
+    const many = Array.from({ length: 3000 }, (_, n) =>
+      alertFact(
+        alertAt(`m${n}`, hoursAgo(1 + ((n * 7919) % 700)), {
+          finding: { severity: (['low', 'medium', 'high', 'critical'] as const)[(n * 31) % 4] as 'low' },
+        }),
+      ),
+    );
+    const report = buildReport(many, { window: '30d', now });
+    const rank = { low: 1, medium: 2, high: 3, critical: 4 } as Record<string, number>;
+    const expected = [...many]
+      .sort(
+        (x, y) =>
+          (rank[y.severity] ?? 0) - (rank[x.severity] ?? 0) || x.changeTime.localeCompare(y.changeTime),
+      )
+      .slice(0, 10)
+      .map((f) => f.id);
+    expect(report.unjustified.count).toBe(3000);
+    expect(report.unjustified.examples.map((e) => e.id)).toEqual(expected);
+    expect(buildReport(many, { window: '30d', now, maxExamples: 0 }).unjustified).toEqual({
+      count: 3000,
+      examples: [],
+    });
+  });
+});
