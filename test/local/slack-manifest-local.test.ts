@@ -22,7 +22,8 @@ describe('slack/manifest.local.yaml (the Socket Mode app for npm start)', () => 
 
   it('asks for the same bot scopes and offers the same /eks-audit command as the deployed app', () => {
     expect(local.oauth_config.scopes.bot).toEqual(deployed.oauth_config.scopes.bot);
-    const strip = (m: Manifest) => m.features.slash_commands.map(({ command, usage_hint }) => ({ command, usage_hint }));
+    const strip = (m: Manifest) =>
+      m.features.slash_commands.map(({ command, usage_hint }) => ({ command, usage_hint }));
     expect(strip(local)).toEqual(strip(deployed));
   });
 });

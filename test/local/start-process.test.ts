@@ -24,7 +24,8 @@ function runCli(args: string[]): Promise<{ code: number | null; out: string; err
 function readmeOutput(): string {
   const readme = readFileSync('README.md', 'utf8');
   const block = /<!-- start-output -->\n```text\n([\s\S]*?)```\n<!-- \/start-output -->/.exec(readme)?.[1];
-  if (block === undefined) throw new Error('README quick start: no output block between <!-- start-output --> markers');
+  if (block === undefined)
+    throw new Error('README quick start: no output block between <!-- start-output --> markers');
   return block;
 }
 
@@ -41,16 +42,22 @@ describe('a new user runs eks-audit start (the real process)', () => {
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     expect(lines.filter((line) => line.startsWith('── ')).length).toBe(21);
-    expect(lines).toContain(`  data     ${dir.path} (alerts are kept here between runs; --data-dir or EKS_AUDIT_DATA_DIR)`);
+    expect(lines).toContain(
+      `  data     ${dir.path} (alerts are kept here between runs; --data-dir or EKS_AUDIT_DATA_DIR)`,
+    );
 
     const readme = readmeOutput().split('\n');
     // Every summary line and every card header the README shows is a line the user sees (the data line
     // names the README's own folder, so only its wording is compared).
-    const shown = readme.filter((line) => /^( {2}(rules|cards|sample|alerts|triage) |── | {11}npx eks-audit )/.test(line));
+    const shown = readme.filter((line) =>
+      /^( {2}(rules|cards|sample|alerts|triage) |── | {11}npx eks-audit )/.test(line),
+    );
     expect(shown.length).toBeGreaterThan(10);
     for (const line of shown) expect(lines).toContain(line);
     const dataLine = readme.find((line) => line.startsWith('  data     '));
-    expect(dataLine?.replace(/^ {2}data {5}\S+/, '')).toBe(' (alerts are kept here between runs; --data-dir or EKS_AUDIT_DATA_DIR)');
+    expect(dataLine?.replace(/^ {2}data {5}\S+/, '')).toBe(
+      ' (alerts are kept here between runs; --data-dir or EKS_AUDIT_DATA_DIR)',
+    );
   });
 
   it('finds the alerts again on the next run, and the triage commands read them', async () => {
