@@ -1,3 +1,4 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { AwsLambdaReceiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAlertFacts } from '../../src/adapters/dynamodb/alert-facts';
@@ -7,6 +8,7 @@ import { postToResponseUrl } from '../../src/adapters/slack/response-url';
 import { createSlackWebClient } from '../../src/adapters/slack/web-client';
 import { createSlackApp } from '../../src/bot/app';
 import { createDeferredCommandHandler } from '../../src/bot/eks-audit/deferred-event';
+import { eksAuditLambdaServices, withDeferredCommands } from '../../src/bot/eks-audit/lambda-wiring';
 import type { EksAuditServices } from '../../src/bot/eks-audit/run';
 import { createSlackHttpApp } from '../../src/bot/http';
 import { triagePolicyFromEnv } from '../../src/bot/policy-config';
@@ -239,6 +241,68 @@ describe('/eks-audit on the Lambda receiver', () => {
     const job = { text: 'report 24h', userId: 'U0BOB', responseUrl: slack.responseUrl('report-retry') };
     await expect(runDeferred({ eksAuditDeferredCommand: job })).rejects.toMatchObject({ retryable: true });
     expect(await runDeferred({ eksAuditDeferredCommand: job })).toEqual({ answered: true });
+  });
+});
+
+describe('/eks-audit wiring on Lambda', () => {
+  it('routes the asynchronous invocation to the deferred command, and requests to the receiver', async () => {
+    const extra = eksAuditLambdaServices({
+      dynamo: dynamo.client,
+      tableName: dynamo.tableName,
+      functionName: 'eks-audit-bot-test-slack',
+      lambda: invoke.client,
+      log,
+    });
+    expect(extra.commandDeferral?.name).toBe('lambda-self-invoke');
+    const wired = { ...services, ...extra };
+    const receiver = new AwsLambdaReceiver({ signingSecret: TEST_SIGNING_SECRET, logger: silentBolt });
+    createSlackApp({
+      receiver,
+      token: slack.token,
+      services: wired,
+      clientOptions: { slackApiUrl: slack.apiUrl },
+    });
+    const handler = withDeferredCommands(receiver.toHandler(), wired);
+    const responseUrl = slack.responseUrl('report-wired');
+    const body = slashCommandBody('report 24h', { user: bob, responseUrl });
+    const invoked = invoke.invocations.length;
+    const ack = await handler(apiGatewayEvent(body, signatureHeaders(body)), {});
+    expect(ack).toMatchObject({ statusCode: 200 });
+    expect(invoke.invocations).toHaveLength(invoked + 1);
+    const before = slack.callsTo('response_url').length;
+    expect(await handler(invoke.invocations.at(-1)?.payload as never, {})).toEqual({ answered: true });
+    expect(slack.callsTo('response_url')).toHaveLength(before + 1);
+    expect(textOf(slack.callsTo('response_url').at(-1)?.args)).toContain('last 24 hours');
+  });
+
+  it('answers report in the same invocation when the hand-over is refused, and logs why', async () => {
+    // A Lambda endpoint nobody listens on: the invocation fails as a missing permission would.
+    const unreachable = new LambdaClient({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    const extra = eksAuditLambdaServices({
+      dynamo: dynamo.client,
+      tableName: dynamo.tableName,
+      functionName: 'eks-audit-bot-test-slack',
+      lambda: unreachable,
+      log,
+    });
+    const responseUrl = slack.responseUrl('report-fallback');
+    const before = slack.callsTo('response_url').length;
+    const { reply } = await lambdaApp(extra)('report 24h', { responseUrl });
+    expect(reply.text).toBe('Working on it…');
+    expect(slack.callsTo('response_url')).toHaveLength(before + 1);
+    expect(
+      log.records.some(
+        (r) => r.message === 'eks-audit command not handed over; answering in this invocation',
+      ),
+    ).toBe(true);
+    expect(
+      eksAuditLambdaServices({ dynamo: dynamo.client, tableName: 't', log }).commandDeferral,
+    ).toBeUndefined();
   });
 });
 
