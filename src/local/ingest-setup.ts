@@ -1,3 +1,4 @@
+import type { DecodedInput } from '../audit/decode';
 import { IngestEnvSchema } from '../config/components';
 import { parseEnv } from '../config/env';
 import type { DetectionConfig } from '../detect/config';
@@ -39,4 +40,25 @@ export function localIngestSetup(env: NodeJS.ProcessEnv, cwd: string): LocalInge
     detection: ingestDetectionConfig(parsed),
     settings: ingestSettings(parsed),
   };
+}
+
+/** Where a batch of events came from; the sample names its own cluster. */
+export type InputSource = 'sample' | 'file' | 'webhook';
+
+/**
+ * The deployment facts of one batch: the sample's own (prod-eu), else `--cluster`/CLUSTER_NAME, else the
+ * cluster of the input's CloudWatch log group, else `local`.
+ *
+ * @example
+ * localIngestSettings('webhook', decoded, setup, undefined).clusterName; // 'local'
+ */
+export function localIngestSettings(
+  source: InputSource,
+  input: DecodedInput,
+  setup: LocalIngestSetup,
+  cluster: string | undefined,
+): IngestSettings {
+  if (source === 'sample') return { ...setup.settings, ...SAMPLE_SETTINGS };
+  const clusterName = cluster ?? setup.settings.clusterName ?? input.origins[0]?.cluster ?? LOCAL_CLUSTER;
+  return { ...setup.settings, clusterName };
 }

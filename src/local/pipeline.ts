@@ -6,7 +6,8 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { LocalPaths, type LocalServer, startLocalServer } from './http-server';
 import { ingestDecoded } from './ingest-decoded';
-import { LOCAL_CLUSTER, type LocalIngestSetup, localIngestSetup, SAMPLE_SETTINGS } from './ingest-setup';
+import type { InputSource } from './ingest-setup';
+import { type LocalIngestSetup, localIngestSettings, localIngestSetup } from './ingest-setup';
 import { localNotifier, type NotifierStats, newNotifierStats } from './local-notifier';
 import { buildLocalSlack, type LocalSlack } from './local-slack';
 import { type LocalStore, openLocalStore } from './local-store';
@@ -14,9 +15,6 @@ import { LocalFindingsTopic } from './local-topic';
 import { type LocalSlackConfig, localSlackConfig } from './slack-config';
 import { TERMINAL_CHANNEL, TerminalCardPublisher } from './terminal-card-publisher';
 import { newWebhookStats, type WebhookStats } from './webhook';
-
-/** Where a batch of events came from; the sample names its own cluster. */
-export type InputSource = 'sample' | 'file' | 'webhook';
 
 /** Everything `startLocalPipeline` is built from. */
 export interface LocalPipelineOptions {
@@ -111,7 +109,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
         publisher: topic,
         ruleSet: ingestSetup.ruleSet,
         detection: ingestSetup.detection,
-        settings: settingsFor(source, input, ingestSetup, options.cluster),
+        settings: localIngestSettings(source, input, ingestSetup, options.cluster),
         clock,
         logger: log.child({ source }),
       });
@@ -164,15 +162,4 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     await close();
     throw error;
   }
-}
-
-function settingsFor(
-  source: InputSource,
-  input: DecodedInput,
-  setup: LocalIngestSetup,
-  cluster: string | undefined,
-) {
-  if (source === 'sample') return { ...setup.settings, ...SAMPLE_SETTINGS };
-  const clusterName = cluster ?? setup.settings.clusterName ?? input.origins[0]?.cluster ?? LOCAL_CLUSTER;
-  return { ...setup.settings, clusterName };
 }
