@@ -96,7 +96,7 @@ export function showCommand(deps: TriageCommandDeps): CliCommand {
           return ExitCode.failure;
         }
         const color = wantsColor(io.stdout, io.env);
-        io.stdout.write(renderTerminalCard(buildCard(alert), { color }));
+        io.stdout.write(renderTerminalCard(buildCard(alert), { color, command: 'npx eks-audit' }));
         io.stdout.write(renderTerminalTrail(alert, { color }));
         return ExitCode.ok;
       }),
