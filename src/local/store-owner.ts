@@ -18,6 +18,7 @@ export const StoreOwnerSchema = z.object({
   serverUrl: z.string().url().optional(),
   startedAt: z.string(),
 });
+/** An owner file, validated. */
 export type StoreOwner = z.infer<typeof StoreOwnerSchema>;
 
 /** Another live process has the data folder open (and is not one we can share it with). */
