@@ -6,22 +6,45 @@ import { ConfigError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 
 /**
- * The notifier's routing from its settings: `ROUTING` (JSON), with `SLACK_DEFAULT_CHANNEL` as the default
- * channel when `ROUTING` names none. A default is required, so that no finding is ever left without a channel.
+ * The notifier's routing from its settings: `ROUTING` (JSON), with `SLACK_DEFAULT_CHANNEL` and
+ * `TEAMS_DEFAULT_CONVERSATION` as the defaults when `ROUTING` names none. At least one default is required
+ * (Slack, Teams or both), so that no finding is ever left without a card.
  *
- * @throws ConfigError naming both settings when neither gives a default channel.
+ * @throws ConfigError naming the settings that can give a default when none does.
  * @example
- * notifierRouting({ ...env, SLACK_DEFAULT_CHANNEL: 'C0ALERTS' }); // { defaultChannel: 'C0ALERTS', routes: [] }
+ * notifierRouting({ SLACK_DEFAULT_CHANNEL: 'C0ALERTS' }); // { defaultChannel: 'C0ALERTS', routes: [] }
+ * notifierRouting({ TEAMS_DEFAULT_CONVERSATION: '19:abc@thread.tacv2' });
+ * // { defaultTeamsConversation: '19:abc@thread.tacv2', routes: [] }
  */
-export function notifierRouting(env: Pick<NotifierEnv, 'ROUTING' | 'SLACK_DEFAULT_CHANNEL'>): Routing {
+export function notifierRouting(
+  env: Pick<NotifierEnv, 'ROUTING' | 'SLACK_DEFAULT_CHANNEL' | 'TEAMS_DEFAULT_CONVERSATION'>,
+): Routing {
   const routing: Routing = env.ROUTING ?? { routes: [] };
   const defaultChannel = routing.defaultChannel ?? env.SLACK_DEFAULT_CHANNEL;
-  if (defaultChannel === undefined) {
+  const defaultTeamsConversation = routing.defaultTeamsConversation ?? env.TEAMS_DEFAULT_CONVERSATION;
+  if (defaultChannel === undefined && defaultTeamsConversation === undefined) {
     throw new ConfigError(
-      'invalid notifier configuration:\n  SLACK_DEFAULT_CHANNEL: required when ROUTING has no "defaultChannel" (a Slack channel id such as C0123ABCD), so every finding has a channel',
+      'invalid notifier configuration:\n  SLACK_DEFAULT_CHANNEL or TEAMS_DEFAULT_CONVERSATION: one is required when ROUTING has neither "defaultChannel" nor "defaultTeamsConversation" (a Slack channel id such as C0123ABCD, a Teams conversation id such as 19:…@thread.tacv2), so every finding has a card',
     );
   }
-  return { ...routing, defaultChannel };
+  return {
+    ...routing,
+    ...(defaultChannel !== undefined ? { defaultChannel } : {}),
+    ...(defaultTeamsConversation !== undefined ? { defaultTeamsConversation } : {}),
+  };
+}
+
+/**
+ * Whether any finding can be routed to Teams: a default Teams conversation or a route naming one.
+ *
+ * @example
+ * routesToTeams({ routes: [{ cluster: 'prod', teamsConversation: '19:abc@thread.tacv2' }] }); // true
+ */
+export function routesToTeams(routing: Routing): boolean {
+  return (
+    routing.defaultTeamsConversation !== undefined ||
+    routing.routes.some((route) => route.teamsConversation !== undefined)
+  );
 }
 
 /**

@@ -3,58 +3,72 @@ import { type Routing, routeFinding } from '../notify/routing';
 import type { Clock } from '../shared/clock';
 import { EksAuditError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
-import type { Alert, PostedMessage } from '../triage/model';
 import type { AuditTrail } from '../triage/ports';
 import { type BadMessageReason, readFindingMessage } from './finding-message';
+import { type CardDelivery, cardTargets, deliverCard, type PermalinkSource } from './notifier-cards';
 import { readSnsNotification } from './sns-envelope';
 
-/** Finds the link to a posted Slack message (`SlackDirectory` does); optional, best effort. */
-export interface PermalinkSource {
-  getPermalink(channel: string, messageTs: string): Promise<string>;
-}
+export type { CardDelivery, CardPlatform, PermalinkSource } from './notifier-cards';
 
 /** What the notifier works with: ports only, so tests run it against real local servers. */
 export interface NotifierDeps {
   readonly trail: AuditTrail;
   /** Posts Slack cards (`SlackCardPublisher`). */
   readonly publisher: CardPublisher;
-  /** Where cards go; `defaultChannel` must be set (checked at start by `notifierRouting`). */
+  /**
+   * Posts Teams cards (`createTeamsCardPublisher`). Without it, a card routed to Teams is not posted: it is
+   * logged as an error and reported as `no-publisher` (the alert is stored, so a later redelivery posts it).
+   */
+  readonly teams?: CardPublisher;
+  /** Where cards go; a default Slack channel or Teams conversation is set (checked by `notifierRouting`). */
   readonly routing: Routing;
   readonly clock: Clock;
   readonly log: Logger;
-  /** When given, the card's permalink is stored with it, so `/eks-audit` can link to it. */
+  /** When given, a Slack card's permalink is stored with it, so `/eks-audit` can link to it. */
   readonly permalinks?: PermalinkSource;
 }
 
 /** What became of one SNS message. Transient failures are not outcomes: they are thrown. */
 export type NotifyOutcome =
   | {
+      /** At least one card was posted now; `channel` and `ts` are the first one's (Slack first). */
       readonly status: 'posted';
       readonly alertId: string;
       readonly channel: string;
       readonly ts: string;
       readonly created: boolean;
+      readonly cards: readonly CardDelivery[];
     }
-  | { readonly status: 'already-posted'; readonly alertId: string; readonly channel: string }
-  /** Routed to another platform only (a route with `teamsConversation` and no `channel`): stored, not posted. */
-  | { readonly status: 'routed-elsewhere'; readonly alertId: string }
+  | {
+      /** Every card the finding is routed to was already there (a redelivery). */
+      readonly status: 'already-posted';
+      readonly alertId: string;
+      readonly channel: string;
+      readonly cards: readonly CardDelivery[];
+    }
+  /** Stored, but no card posted: every destination is on a platform without a publisher here (logged). */
+  | { readonly status: 'routed-elsewhere'; readonly alertId: string; readonly cards: readonly CardDelivery[] }
   | { readonly status: 'skipped'; readonly reason: BadMessageReason; readonly messageId?: string };
 
 /**
- * Handles one finding from SNS: reads it, stores the alert, posts its card, remembers where.
+ * Handles one finding from SNS: reads it, stores the alert, posts its cards (Slack, Teams or both, as routed),
+ * remembers where.
  *
  * - A message that can never succeed (not an SNS notification, not JSON, another schema version, not a
  *   finding) is logged with its SNS message id and skipped: retrying it would only fill the dead-letter queue.
- * - Idempotent: the alert id is the finding id, so a redelivery finds the alert and, if its card is already
- *   in the routed channel, posts nothing. An alert stored without a card (the post failed, or the function
+ * - Idempotent per platform and conversation: the alert id is the finding id, so a redelivery finds the alert
+ *   and posts no card that is already there. An alert stored without a card (the post failed, or the function
  *   stopped between the two writes) gets its card on the retry.
- * - Anything transient (DynamoDB, Slack down or rate limiting beyond the WebClient's retries, a channel the
- *   bot cannot post in) is thrown, so Lambda retries the invocation and then sends it to the dead-letter
- *   queue, where an alarm waits and from which it can be redriven once fixed. Nothing is dropped silently.
+ * - The cards are posted side by side: Slack being down does not hold back the Teams card. Anything transient
+ *   (DynamoDB, a platform down or rate limiting beyond the client's retries, a conversation the bot cannot
+ *   post in) is thrown once every card has been tried, so Lambda retries the invocation (the cards already
+ *   posted are recognised) and then sends it to the dead-letter queue, where an alarm waits and from which it
+ *   can be redriven once fixed. Nothing is dropped silently.
  *
  * @example
  * const outcome = await notifyFinding(event.Records[0], deps);
- * // { status: 'posted', alertId: 'f-6b1d0c9e2a4f', channel: 'C0ALERTS', ts: '1763647201.000001', created: true }
+ * // { status: 'posted', alertId: 'f-6b1d0c9e2a4f', channel: 'C0ALERTS', ts: '1763647201.000001', created: true,
+ * //   cards: [{ status: 'posted', platform: 'slack', channel: 'C0ALERTS', messageId: '1763647201.000001' }] }
  */
 export async function notifyFinding(record: unknown, deps: NotifierDeps): Promise<NotifyOutcome> {
   const envelope = readSnsNotification(record);
@@ -68,57 +82,37 @@ export async function notifyFinding(record: unknown, deps: NotifierDeps): Promis
     findingId: read.finding.id,
     ruleId: read.finding.rule.id,
   });
-  const { alert, created } = await deps.trail.createAlert(read.finding, deps.clock());
-  const channel = routeFinding(alert.finding, deps.routing).slackChannel;
-  if (channel === undefined) {
-    log.info('alert stored; routed to another platform only, no Slack card', { alertId: alert.id });
-    return { status: 'routed-elsewhere', alertId: alert.id };
+  const stored = await deps.trail.createAlert(read.finding, deps.clock());
+  const targets = cardTargets(routeFinding(stored.alert.finding, deps.routing));
+  const cardDeps = {
+    trail: deps.trail,
+    publishers: { slack: deps.publisher, ...(deps.teams ? { teams: deps.teams } : {}) },
+    ...(deps.permalinks ? { permalinks: deps.permalinks } : {}),
+  };
+  const settled = await Promise.allSettled(targets.map((t) => deliverCard(stored, t, cardDeps, log)));
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failed.length > 0) throw oneError(failed, stored.alert.id);
+  const cards = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  return outcomeOf(stored.alert.id, stored.created, cards);
+}
+
+function outcomeOf(alertId: string, created: boolean, cards: readonly CardDelivery[]): NotifyOutcome {
+  const posted = cards.find((card) => card.status === 'posted');
+  if (posted) {
+    return { status: 'posted', alertId, channel: posted.channel, ts: posted.messageId, created, cards };
   }
-  if (postedIn(alert, channel)) {
-    log.info('card already posted: redelivery ignored', { alertId: alert.id, channel });
-    return { status: 'already-posted', alertId: alert.id, channel };
-  }
-  if (!created)
-    log.warn('alert stored earlier without a card in this channel: posting it now', {
-      alertId: alert.id,
-      channel,
-    });
-  const posted = await deps.publisher.post(alert, { channel });
-  const message = await withPermalink(posted, deps, log);
-  const stored = await deps.trail.recordMessage(alert.id, message);
-  if (!stored.ok && stored.reason === 'not-found') {
-    throw new EksAuditError('TRAIL_INCONSISTENT', `alert ${alert.id} vanished after its card was posted`);
-  }
-  if (!stored.ok)
-    log.warn('card posted but not remembered: the alert has too many cards', { alertId: alert.id });
-  log.info('card posted', {
-    alertId: alert.id,
-    severity: alert.finding.severity,
-    channel: message.channel,
-    ts: message.messageId,
-    created,
+  const already = cards.find((card) => card.status === 'already-posted');
+  if (already) return { status: 'already-posted', alertId, channel: already.channel, cards };
+  return { status: 'routed-elsewhere', alertId, cards };
+}
+
+/** The error to throw for the cards that failed: the only one as it is, several summed up. */
+function oneError(errors: readonly unknown[], alertId: string): unknown {
+  if (errors.length === 1) return errors[0];
+  const messages = errors.map((e) => (e instanceof Error ? e.message : String(e)));
+  return new EksAuditError('CARDS_NOT_POSTED', `alert ${alertId}: ${messages.join('; ')}`, {
+    cause: new AggregateError(errors),
   });
-  return { status: 'posted', alertId: alert.id, channel: message.channel, ts: message.messageId, created };
-}
-
-/** A card of this alert already lives in `channel` (compared as ids: route to channel ids, not names). */
-function postedIn(alert: Alert, channel: string): boolean {
-  return alert.messages.some((message) => message.platform === 'slack' && message.channel === channel);
-}
-
-/** The posted message with its permalink when one can be had; a failure here must not fail a posted card. */
-async function withPermalink(
-  message: PostedMessage,
-  deps: NotifierDeps,
-  log: Logger,
-): Promise<PostedMessage> {
-  if (!deps.permalinks) return message;
-  try {
-    return { ...message, permalink: await deps.permalinks.getPermalink(message.channel, message.messageId) };
-  } catch (error) {
-    log.warn('permalink not available; storing the card without it', { error: (error as Error).message });
-    return message;
-  }
 }
 
 function skip(

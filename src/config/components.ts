@@ -49,6 +49,8 @@ export const NotifierEnvSchema = z.object({
   /** JSON: `{"defaultChannel":"C0123","routes":[{"cluster":"prod-eu","minSeverity":"high","channel":"C0456"}]}` */
   ROUTING: jsonValue(RoutingSchema),
   SLACK_DEFAULT_CHANNEL: z.string().min(1).optional(),
+  /** The Teams conversation for cards when `ROUTING` names none (`19:…@thread.tacv2`, which the bot announces). */
+  TEAMS_DEFAULT_CONVERSATION: z.string().min(1).optional(),
 });
 export type NotifierEnv = z.infer<typeof NotifierEnvSchema>;
 

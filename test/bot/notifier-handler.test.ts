@@ -56,7 +56,8 @@ describe('notifier handler', () => {
       records: 3,
       posted: 2,
       alreadyPosted: 0,
-      routedElsewhere: 0,
+      cards: { slack: 2, teams: 0 },
+      noPublisher: 0,
       skipped: { 'invalid-json': 1 },
       failed: 0,
     });
@@ -164,9 +165,9 @@ describe('notifier configuration', () => {
     SLACK_SIGNING_SECRET_PARAM: '/p/signing-secret',
   };
 
-  it('fails at cold start without a default channel, naming both settings that can give one', () => {
+  it('fails at cold start without a default Slack channel or Teams conversation, naming the settings', () => {
     expect(() => createNotifierHandler({ env: base })).toThrow(
-      /SLACK_DEFAULT_CHANNEL: required when ROUTING has no "defaultChannel"/,
+      /SLACK_DEFAULT_CHANNEL or TEAMS_DEFAULT_CONVERSATION: one is required when ROUTING has neither "defaultChannel" nor "defaultTeamsConversation"/,
     );
   });
 

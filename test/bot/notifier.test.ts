@@ -54,6 +54,14 @@ describe('notifyFinding', () => {
       channel: 'C0ALERTS',
       ts: expect.stringMatching(/^\d+\.\d{6}$/),
       created: true,
+      cards: [
+        {
+          status: 'posted',
+          platform: 'slack',
+          channel: 'C0ALERTS',
+          messageId: outcome.status === 'posted' ? outcome.ts : '',
+        },
+      ],
     });
     const alert = await d.trail.getAlert(finding.id);
     expect(alert?.finding).toEqual(finding);
@@ -126,7 +134,7 @@ describe('notifyFinding', () => {
     expect(slack.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(cases.map(([, c]) => c));
   });
 
-  it('stores but posts nothing in Slack for a finding routed to Teams only', async () => {
+  it('stores, posts nothing and logs an error for a finding routed to Teams with no Teams publisher', async () => {
     const routing: Routing = {
       defaultChannel: 'C0ALERTS',
       routes: [{ cluster: 'teams-only', teamsConversation: '19:abc@thread.tacv2' }],
@@ -136,9 +144,15 @@ describe('notifyFinding', () => {
     expect(await notifyFinding(anSnsRecord(finding), d)).toEqual({
       status: 'routed-elsewhere',
       alertId: finding.id,
+      cards: [{ status: 'no-publisher', platform: 'teams', channel: '19:abc@thread.tacv2' }],
     });
     expect(await d.trail.getAlert(finding.id)).toBeDefined();
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(d.log.records.find((r) => r.level === 'error')).toMatchObject({
+      message: 'card not posted: the notifier has no teams publisher (not configured)',
+      alertId: finding.id,
+      channel: '19:abc@thread.tacv2',
+    });
   });
 
   it.each([

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { SSMClient } from '@aws-sdk/client-ssm';
 
 /**
- * A local stand-in for SSM Parameter Store's `GetParameters` (AWS JSON 1.1 protocol), for the real
- * `@aws-sdk/client-ssm`: enough to prove the Slack function reads its secrets from SSM, once per cold start.
+ * A local stand-in for SSM Parameter Store's `GetParameters` and `GetParameter` (AWS JSON 1.1 protocol), for
+ * the real `@aws-sdk/client-ssm`: enough to prove the Slack function reads its secrets from SSM, once per cold
+ * start, and the notifier its Teams client secret.
  */
 export interface SsmServer {
   readonly endpoint: string;
@@ -25,8 +26,25 @@ export async function startSsmServer(parameters: Record<string, string>): Promis
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
-      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { Names?: string[] };
+      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+        Names?: string[];
+        Name?: string;
+      };
       res.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (target === 'AmazonSSM.GetParameter') {
+        const name = input.Name ?? '';
+        calls.push([name]);
+        const value = values.get(name);
+        if (value === undefined) res.statusCode = 400;
+        res.end(
+          JSON.stringify(
+            value === undefined
+              ? { __type: 'ParameterNotFound', message: `Parameter ${name} not found.` }
+              : { Parameter: { Name: name, Type: 'SecureString', Value: value, Version: 1 } },
+          ),
+        );
+        return;
+      }
       if (target !== 'AmazonSSM.GetParameters') {
         res.statusCode = 400;
         res.end(JSON.stringify({ __type: 'UnknownOperationException', message: target }));
