@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { AwsLambdaReceiver } from '@slack/bolt';
@@ -15,12 +16,21 @@ import { describeError } from '../shared/errors';
 import { createLogger, type Logger } from '../shared/logger';
 import { createSlackApp } from './app';
 import { boltLogger } from './bolt-logger';
+import { eksAuditLambdaServices, withDeferredCommands } from './eks-audit/lambda-wiring';
 import { triagePolicyFromEnv } from './policy-config';
 import { buildSlackServices } from './services';
 
 /** The Slack function's environment, plus `SLACK_API_URL` (unset on AWS; local runs and tests only). */
 export const SlackLambdaEnvSchema = SlackEnvSchema.extend({
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' }).optional(),
+  /**
+   * Set by Lambda: the function invokes itself under this name to answer `/eks-audit report` after Slack has
+   * its acknowledgement. Unset off Lambda: the report is answered in the same invocation.
+   */
+  AWS_LAMBDA_FUNCTION_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name (1-64 letters, digits, - or _)')
+    .optional(),
 });
 
 /** What the handler is built from; only `env` is required, tests inject the rest. */
@@ -32,20 +42,38 @@ export interface SlackLambdaDeps {
   readonly ssm?: SSMClient;
   readonly dynamo?: DynamoDBClient;
   readonly sns?: SNSClient;
+  /** For `/eks-audit report`'s hand-over to an asynchronous invocation of the function itself. */
+  readonly lambda?: LambdaClient;
   readonly clock?: Clock;
   readonly writeLog?: (line: string) => void;
 }
 
-/** API Gateway (HTTP API, payload 2.0) in, the receiver's response out. */
-export type SlackLambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
+type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
+
+/**
+ * API Gateway (HTTP API, payload 2.0) in, the receiver's response out; and the function's own asynchronous
+ * invocations (`{ eksAuditDeferredCommand }`, sent by `LambdaSelfInvokeDeferral`), which answer a deferred
+ * `/eks-audit report` on its `response_url`.
+ */
+export interface SlackLambdaHandler {
+  (event: Parameters<ReceiverHandler>[0], context: unknown): ReturnType<ReceiverHandler>;
+  (
+    event: { readonly eksAuditDeferredCommand: unknown },
+    context: unknown,
+  ): Promise<{ readonly answered: boolean }>;
+}
+/** Either kind of event; `SlackLambdaHandler`'s overloads type it for callers. */
+type AnyHandler = (event: never, context: unknown) => Promise<unknown>;
 
 /**
  * Builds the Slack function: validates the configuration now (a bad setting fails the cold start, naming
  * it), starts reading the Slack secrets from SSM at once (overlapping Lambda's init), and builds the Bolt
  * app on `AwsLambdaReceiver` when they arrive: once per cold start. The receiver checks each request's
- * signature and age before any listener runs.
+ * signature and age before any listener runs. With `AWS_LAMBDA_FUNCTION_NAME` (Lambda sets it),
+ * `/eks-audit report` is acknowledged at once and handed to an asynchronous invocation of the function,
+ * which this same handler runs (`withDeferredCommands`) and answers on the command's `response_url`.
  *
- * @throws ConfigError naming the setting (TABLE_NAME, ACK_ALLOWED[0], ...)
+ * @throws ConfigError naming the setting (TABLE_NAME, ACK_ALLOWED[0], AWS_LAMBDA_FUNCTION_NAME, ...)
  * @example
  * export const handler = createSlackLambdaHandler({ env: process.env });
  */
@@ -67,12 +95,13 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
       () => clock().getTime(),
     );
 
-  const build = async (): Promise<SlackLambdaHandler> => {
+  const build = async (): Promise<AnyHandler> => {
     const { botToken, signingSecret } = await secrets.slackSecrets();
     const slackApiUrl = env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {};
     const client = createSlackWebClient({ token: botToken, profile: 'interactive', ...slackApiUrl });
+    const dynamo = deps.dynamo ?? new DynamoDBClient(region);
     const trail = new DynamoAuditTrail({
-      client: deps.dynamo ?? new DynamoDBClient(region),
+      client: dynamo,
       tableName: env.TABLE_NAME,
       retentionDays: env.RETENTION_DAYS,
       onInvalidItem: (key, problem) => log.warn('audit trail item skipped', { key, problem }),
@@ -81,15 +110,31 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
       ? new SnsMessagePublisher(deps.sns ?? new SNSClient(region), { log, retry: { maxAttempts: 2 } })
       : undefined;
     const escalation = { channel: env.ESCALATION_CHANNEL, topicArn: env.ESCALATION_TOPIC_ARN, sns };
-    const services = buildSlackServices({ client, trail, policy, clock, log, escalation });
+    const services = {
+      ...buildSlackServices({ client, trail, policy, clock, log, escalation }),
+      ...eksAuditLambdaServices({
+        dynamo,
+        tableName: env.TABLE_NAME,
+        functionName: env.AWS_LAMBDA_FUNCTION_NAME,
+        region: env.AWS_REGION,
+        log,
+        ...(deps.lambda ? { lambda: deps.lambda } : {}),
+      }),
+    };
     const receiver = new AwsLambdaReceiver({ signingSecret, logger: boltLogger(log) });
     createSlackApp({ receiver, token: botToken, services, clientOptions: slackApiUrl });
-    log.info('slack app ready', { escalationChannel: Boolean(env.ESCALATION_CHANNEL), topic: Boolean(sns) });
-    return receiver.toHandler();
+    log.info('slack app ready', {
+      escalationChannel: Boolean(env.ESCALATION_CHANNEL),
+      topic: Boolean(sns),
+      reportDeferral: services.commandDeferral?.name ?? 'none (answered in the same invocation)',
+    });
+    // The receiver's response (the acknowledgement) only leaves when the invocation ends: `report` is handed
+    // to an asynchronous invocation of this function, which arrives here as a deferred-command event.
+    return withDeferredCommands(receiver.toHandler(), services);
   };
 
   let ready = started(build, log);
-  return async (event, context) => {
+  const invoke: AnyHandler = async (event, context) => {
     try {
       return await (await ready)(event, context);
     } catch (error) {
@@ -104,10 +149,12 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
       throw error;
     }
   };
+  // One function for both kinds of event; the overloads say which answer each kind gets.
+  return invoke as SlackLambdaHandler;
 }
 
 /** Starts the build now; a failure is logged here and rethrown to the invocation that awaits it. */
-function started(build: () => Promise<SlackLambdaHandler>, log: Logger): Promise<SlackLambdaHandler> {
+function started(build: () => Promise<AnyHandler>, log: Logger): Promise<AnyHandler> {
   const promise = build();
   promise.catch((error: unknown) => log.error('slack app not built', { error: describeError(error) }));
   return promise;

@@ -28,6 +28,11 @@ describe('Slack function: cold start', () => {
       /ESCALATION_TOPIC_ARN: must be an SNS topic ARN/,
     ],
     [
+      'AWS_LAMBDA_FUNCTION_NAME',
+      { ...validEnv, AWS_LAMBDA_FUNCTION_NAME: 'arn:aws:lambda:us-east-1:123456789012:function:slack' },
+      /AWS_LAMBDA_FUNCTION_NAME: must be a Lambda function name/,
+    ],
+    [
       'ACK_ALLOWED',
       { ...validEnv, ACK_ALLOWED: 'U0BOB, bob' },
       /ACK_ALLOWED\[1\] \("bob"\): expected a Slack user id/,

@@ -27,8 +27,10 @@ export type ResponseUrlPoster = (url: string, reply: SlackCommandReply) => Promi
 
 /**
  * Runs deferred commands: answers the command and posts the answer to its `response_url`. A malformed event
- * is logged and dropped (no retry could fix it); a failed post is thrown, so Lambda's asynchronous retries
- * try again (the `response_url` stays valid for 30 minutes).
+ * is logged and dropped (no retry could fix it); a failed post is logged and thrown, so the invocation counts
+ * as an error (the function's Errors alarm). The deployment sets no asynchronous retries for these
+ * invocations (serverless.yml says why): a post that timed out may have arrived, and a retry would post the
+ * report twice.
  *
  * @example
  * const runDeferred = createDeferredCommandHandler(services, postToResponseUrl);

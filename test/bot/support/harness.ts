@@ -1,3 +1,4 @@
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoAuditTrail } from '../../../src/adapters/dynamodb/audit-trail';
 import { SlackCardPublisher } from '../../../src/adapters/slack/slack-card-publisher';
@@ -52,6 +53,8 @@ export interface BotHarnessOptions {
   readonly escalations?: boolean;
   /** Read the secrets from SSM through this client (the real `SsmSecretSource`) instead of injecting them. */
   readonly ssm?: SSMClient;
+  /** Lambda's Invoke API, for `/eks-audit report`'s hand-over (with `AWS_LAMBDA_FUNCTION_NAME` in `env`). */
+  readonly lambda?: LambdaClient;
 }
 
 /** Starts everything; `close()` stops it all. */
@@ -84,6 +87,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     ...(options.ssm ? { ssm: options.ssm } : { secrets }),
     dynamo: dynamo.client,
     sns: testSnsClient(sns.endpoint),
+    ...(options.lambda ? { lambda: options.lambda } : {}),
     clock: () => NOW,
     writeLog: (line) => logs.push(line),
   });
