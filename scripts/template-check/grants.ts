@@ -81,6 +81,7 @@ export function expectedGrants(
   }
   if (spec.table) grants.push(...tableGrants(env, spec, problems));
   if (spec.slackSecrets) grants.push(...secretGrants(env, spec, problems));
+  if (spec.invokesItself) grants.push(...selfInvokeGrants(functionName, spec, problems));
   return { grants, problems };
 }
 
@@ -90,6 +91,23 @@ export function onFailureDestination(template: CloudFormationTemplate, functionI
     ([, resource]) => canon(prop(resource, 'Properties', 'FunctionName')) === canon({ Ref: functionId }),
   );
   return prop(config?.[1], 'Properties', 'DestinationConfig', 'OnFailure', 'Destination');
+}
+
+/**
+ * `lambda:InvokeFunction` on the function's own ARN, written with its name (the function depends on its role,
+ * so the role cannot `Fn::GetAtt` it): no other function, no wildcard, no qualifier.
+ */
+function selfInvokeGrants(functionName: unknown, spec: FunctionSpec, problems: Problem[]): Grant[] {
+  if (typeof functionName !== 'string') {
+    problems.push(
+      problem('FUNCTION_NAME', spec.logicalId, 'invokes itself, so it needs a literal FunctionName'),
+    );
+    return [];
+  }
+  const ownArn = {
+    'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName}`,
+  };
+  return grantsOn(['lambda:InvokeFunction'], ownArn);
 }
 
 function tableGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {

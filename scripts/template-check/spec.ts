@@ -16,6 +16,11 @@ export interface FunctionSpec {
   readonly table?: { readonly actions: readonly string[]; readonly indexes: boolean };
   /** Reads the Slack secrets from the SSM parameters named by `SLACK_*_PARAM`. */
   readonly slackSecrets: boolean;
+  /**
+   * Hands work to asynchronous invocations of itself (`/eks-audit report`, `LambdaSelfInvokeDeferral`):
+   * `lambda:InvokeFunction` on its own ARN (by name), and no retries of those invocations.
+   */
+  readonly invokesItself?: boolean;
 }
 
 /** The three functions of serverless.yml. */
@@ -51,6 +56,8 @@ export const functionSpecs: readonly FunctionSpec[] = [
       indexes: true,
     },
     slackSecrets: true,
+    // `/eks-audit report`, answered after the acknowledgement by an asynchronous invocation of itself.
+    invokesItself: true,
   },
 ];
 

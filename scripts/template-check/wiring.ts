@@ -22,6 +22,7 @@ export function checkWiring(template: CloudFormationTemplate, expected: Template
     ...checkAsyncFailures(template),
     ...checkSubscriptionFilters(template, expected),
     ...checkNotifierSubscription(template),
+    ...checkSelfInvocations(template),
     ...checkSlackRoute(template),
   ];
 }
@@ -55,6 +56,25 @@ function checkAsyncFailures(template: CloudFormationTemplate): Problem[] {
     const retries = prop(config?.[1], 'Properties', 'MaximumRetryAttempts');
     if (typeof retries !== 'number' || retries < 1) {
       problems.push(problem('RETRIES', spec.logicalId, 'MaximumRetryAttempts must be set (1 or 2)'));
+    }
+  }
+  return problems;
+}
+
+/**
+ * A function that hands work to asynchronous invocations of itself (`/eks-audit report`) answers on the
+ * command's `response_url`: Lambda must not retry those invocations, which could post the answer twice.
+ */
+function checkSelfInvocations(template: CloudFormationTemplate): Problem[] {
+  const problems: Problem[] = [];
+  for (const spec of functionSpecs.filter((s) => s.invokesItself)) {
+    const config = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').find(
+      ([, r]) => canon(prop(r, 'Properties', 'FunctionName')) === canon({ Ref: spec.logicalId }),
+    );
+    if (prop(config?.[1], 'Properties', 'MaximumRetryAttempts') !== 0) {
+      problems.push(
+        problem('RETRIES', spec.logicalId, 'invokes itself: MaximumRetryAttempts must be 0 (answers once)'),
+      );
     }
   }
   return problems;

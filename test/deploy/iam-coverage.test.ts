@@ -15,9 +15,17 @@ const root = new URL('../../', import.meta.url);
 
 /** Commands only the local store's setup sends; the deployed table is CloudFormation's. */
 const localOnly = new Set(['dynamodb:CreateTable', 'dynamodb:DescribeTable']);
-/** IAM authorises PublishBatch with sns:Publish. */
-const iamName: Readonly<Record<string, string>> = { 'sns:PublishBatch': 'sns:Publish' };
-const services: Readonly<Record<string, string>> = { dynamodb: 'dynamodb', sns: 'sns', ssm: 'ssm' };
+/** IAM authorises PublishBatch with sns:Publish, and Lambda's Invoke API with lambda:InvokeFunction. */
+const iamName: Readonly<Record<string, string>> = {
+  'sns:PublishBatch': 'sns:Publish',
+  'lambda:Invoke': 'lambda:InvokeFunction',
+};
+const services: Readonly<Record<string, string>> = {
+  dynamodb: 'dynamodb',
+  sns: 'sns',
+  ssm: 'ssm',
+  lambda: 'lambda',
+};
 
 /** The IAM actions the SDK commands in the bundled adapter files need. */
 async function actionsOfBundle(handler: string): Promise<Set<string>> {
@@ -47,6 +55,7 @@ function granted(spec: FunctionSpec): Set<string> {
     ...(spec.table?.actions ?? []),
     ...(spec.publishesToEnv ? ['sns:Publish'] : []),
     ...(spec.slackSecrets ? ['ssm:GetParameters'] : []),
+    ...(spec.invokesItself ? ['lambda:InvokeFunction'] : []),
   ]);
 }
 
@@ -58,15 +67,16 @@ beforeAll(async () => {
 
 describe('IAM coverage of each function’s AWS calls', () => {
   it.each(functionSpecs.map((spec) => [spec.logicalId, spec] as const))(
-    '%s is granted exactly the DynamoDB, SNS and SSM calls its bundle makes',
+    '%s is granted exactly the DynamoDB, SNS, SSM and Lambda calls its bundle makes',
     (_, spec) => {
       expect(granted(spec)).toEqual(needed.get(spec.logicalId));
     },
   );
 
-  it('finds the calls it looks for (ingest publishes, the notifier writes, the Slack function queries)', () => {
+  it('finds the calls it looks for (ingest publishes, the notifier writes, the Slack function queries and invokes itself)', () => {
     expect([...(needed.get('IngestLambdaFunction') ?? [])]).toEqual(['sns:Publish']);
     expect([...(needed.get('NotifierLambdaFunction') ?? [])]).toContain('dynamodb:PutItem');
     expect([...(needed.get('SlackLambdaFunction') ?? [])]).toContain('dynamodb:Query');
+    expect([...(needed.get('SlackLambdaFunction') ?? [])]).toContain('lambda:InvokeFunction');
   });
 });

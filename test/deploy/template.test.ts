@@ -233,6 +233,36 @@ const mutations: Mutation[] = [
     },
     'IAM_MISSING',
   ],
+  [
+    'the Slack role may invoke every function of the account, not only itself',
+    (t) => {
+      const invoke = statements(t, 'SlackRole').find((s) => s.Sid === 'InvokeItselfForReports');
+      if (invoke)
+        invoke.Resource = {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+          'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*',
+        };
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Slack role may not invoke itself (reports would be answered late)',
+    (t) => {
+      const list = statements(t, 'SlackRole');
+      list.splice(
+        list.findIndex((s) => s.Sid === 'InvokeItselfForReports'),
+        1,
+      );
+    },
+    'IAM_MISSING',
+  ],
+  [
+    'the Slack function’s own asynchronous invocations are retried',
+    (t) => {
+      properties(t, 'SlackLambdaEvConf').MaximumRetryAttempts = 2;
+    },
+    'RETRIES',
+  ],
   ['the ingest dead-letter queue is removed', (t) => delete t.Resources.IngestFailedQueue, 'DLQ_MISSING'],
   [
     'the notifier subscription loses its redrive policy',
