@@ -82,6 +82,7 @@ export function expectedGrants(
   if (spec.table) grants.push(...tableGrants(env, spec, problems));
   if (spec.slackSecrets) grants.push(...secretGrants(env, spec, problems));
   if (spec.invokesItself) grants.push(...selfInvokeGrants(functionName, spec, problems));
+  if (spec.teamsSecret) grants.push(...teamsSecretGrants(env, spec, problems));
   return { grants, problems };
 }
 
@@ -140,6 +141,28 @@ function secretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems
       matches: (resource) => isKeyArn(resource) || canon(resource) === canon(accountKeys),
       conditions: {
         StringEquals: { 'kms:ViaService': viaService('ssm'), 'kms:EncryptionContext:PS_ARN': arns },
+      },
+    },
+  ];
+}
+
+/** The Teams client secret: `GetParameter` on its one parameter, decrypted through SSM for it alone. */
+function teamsSecretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
+  const name = env.TEAMS_APP_PASSWORD_PARAM;
+  if (name === undefined && spec.teamsSecret === 'when-set') return [];
+  if (typeof name !== 'string' || !name.startsWith('/')) {
+    problems.push(problem('ENV_SECRETS', spec.logicalId, 'TEAMS_APP_PASSWORD_PARAM must be an SSM name'));
+    return [];
+  }
+  const arn = ssmParameterArn(name);
+  return [
+    ...grantsOn(['ssm:GetParameter'], arn),
+    {
+      action: 'kms:Decrypt',
+      describe: 'the SecureString’s key, through SSM, for the Teams client secret only',
+      matches: (resource) => isKeyArn(resource) || canon(resource) === canon(accountKeys),
+      conditions: {
+        StringEquals: { 'kms:ViaService': viaService('ssm'), 'kms:EncryptionContext:PS_ARN': [arn] },
       },
     },
   ];

@@ -1,5 +1,5 @@
 import { expectedGrants, type Grant } from './grants';
-import { type FunctionSpec, functionSpecs } from './spec';
+import { type FunctionSpec, specsIn } from './spec';
 import {
   asList,
   type CloudFormationTemplate,
@@ -22,7 +22,7 @@ import {
 export function checkIam(template: CloudFormationTemplate): Problem[] {
   const problems: Problem[] = [];
   const roleUsers = new Map<string, string[]>();
-  for (const spec of functionSpecs) {
+  for (const spec of specsIn(template)) {
     const roleId = refTarget(prop(template.Resources[spec.logicalId], 'Properties', 'Role'));
     if (typeof roleId !== 'string' || template.Resources[roleId]?.Type !== 'AWS::IAM::Role') {
       problems.push(

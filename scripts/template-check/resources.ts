@@ -1,4 +1,4 @@
-import { functionSpecs, type TemplateExpectations } from './spec';
+import { specsIn, type TemplateExpectations } from './spec';
 import {
   asList,
   type CloudFormationTemplate,
@@ -16,7 +16,7 @@ export const expectedRuntime = 'nodejs22.x';
 /** Each function of the spec exists, on a supported Node.js runtime (arm64), with its handler. */
 export function checkFunctions(template: CloudFormationTemplate): Problem[] {
   const problems: Problem[] = [];
-  for (const spec of functionSpecs) {
+  for (const spec of specsIn(template)) {
     const fn = template.Resources[spec.logicalId];
     if (fn?.Type !== 'AWS::Lambda::Function') {
       problems.push(problem('FUNCTION_MISSING', spec.logicalId, 'no such function'));
@@ -61,7 +61,7 @@ export function checkTable(template: CloudFormationTemplate): Problem[] {
     problems.push(problem('TABLE_INDEXES', id, 'no indexes'));
   if (p('SSESpecification', 'SSEEnabled') !== true)
     problems.push(problem('TABLE_SSE', id, 'KMS encryption off'));
-  for (const spec of functionSpecs.filter((s) => s.table)) {
+  for (const spec of specsIn(template).filter((s) => s.table)) {
     const ref = prop(
       template.Resources[spec.logicalId],
       'Properties',
@@ -90,7 +90,7 @@ export function checkAlarms(template: CloudFormationTemplate, expected: Template
         a.ComparisonOperator === 'GreaterThanThreshold' &&
         asList(a.Dimensions).some((d) => canon(prop(d, 'Value')) === canon(dimension)),
     );
-  for (const spec of functionSpecs) {
+  for (const spec of specsIn(template)) {
     if (!watched('AWS/Lambda', 'Errors', { Ref: spec.logicalId })) {
       problems.push(problem('ALARM_ERRORS', spec.logicalId, 'no alarm on its errors'));
     }

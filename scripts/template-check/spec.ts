@@ -21,9 +21,24 @@ export interface FunctionSpec {
    * `lambda:InvokeFunction` on its own ARN (by name), and no retries of those invocations.
    */
   readonly invokesItself?: boolean;
+  /**
+   * Reads the Teams client secret (`GetParameter`) from the SSM parameter named by `TEAMS_APP_PASSWORD_PARAM`:
+   * `always`, or `when-set` (the notifier, when its environment names the parameter: Teams configured).
+   */
+  readonly teamsSecret?: 'always' | 'when-set';
+  /** Its route on the HTTP API (`METHOD /path`), for a function behind API Gateway. */
+  readonly httpRoute?: string;
+  /** Exists only when the `teamsAppId` parameter is set (condition HasTeams); absent otherwise. */
+  readonly onlyWithTeams?: boolean;
 }
 
-/** The three functions of serverless.yml. */
+/** The Slack function's route on the HTTP API. */
+export const slackRouteKey = 'POST /slack/events';
+
+/** The Teams function's route on the HTTP API: the Azure Bot's messaging endpoint. */
+export const teamsRouteKey = 'POST /api/messages';
+
+/** The functions of serverless.yml (the Teams one only with `teamsAppId`). */
 export const functionSpecs: readonly FunctionSpec[] = [
   {
     logicalId: 'IngestLambdaFunction',
@@ -43,6 +58,8 @@ export const functionSpecs: readonly FunctionSpec[] = [
       indexes: false,
     },
     slackSecrets: true,
+    // createTeamsCardPublisher: the client secret; its conversation references are GetItem on the table.
+    teamsSecret: 'when-set',
   },
   {
     logicalId: 'SlackLambdaFunction',
@@ -58,11 +75,36 @@ export const functionSpecs: readonly FunctionSpec[] = [
     slackSecrets: true,
     // `/eks-audit report`, answered after the acknowledgement by an asynchronous invocation of itself.
     invokesItself: true,
+    httpRoute: slackRouteKey,
+  },
+  {
+    logicalId: 'TeamsLambdaFunction',
+    handler: 'src/teams/handler.handler',
+    asynchronous: false,
+    publishesToEnv: 'ESCALATION_TOPIC_ARN',
+    // As the Slack function (trail, /eks-audit listings and the report's facts on the indexes), plus the
+    // conversation references (GetItem, PutItem).
+    table: {
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      indexes: true,
+    },
+    slackSecrets: false,
+    teamsSecret: 'always',
+    httpRoute: teamsRouteKey,
+    onlyWithTeams: true,
   },
 ];
 
-/** The Slack function's route on the HTTP API. */
-export const slackRouteKey = 'POST /slack/events';
+/**
+ * The specs of the functions this template deploys: every function, but the Teams one only when the template
+ * has it (a template packaged without `teamsAppId` has none; `checkTeamsPresence` checks which was asked for).
+ *
+ * @example
+ * specsIn(resolveConditions(template)).map((s) => s.logicalId) // ['IngestLambdaFunction', ...]
+ */
+export function specsIn(template: { readonly Resources: Record<string, unknown> }): FunctionSpec[] {
+  return functionSpecs.filter((spec) => !spec.onlyWithTeams || spec.logicalId in template.Resources);
+}
 
 /** Environment variables that hold SSM parameter names of the Slack secrets. */
 export const slackSecretParamEnvs = ['SLACK_BOT_TOKEN_PARAM', 'SLACK_SIGNING_SECRET_PARAM'] as const;
@@ -75,4 +117,6 @@ export interface TemplateExpectations {
   readonly logGroups: readonly string[];
   /** When set, every alarm must notify this topic. */
   readonly alarmTopicArn?: string;
+  /** Whether the Teams function must be there (`teamsAppId` set) or absent; unchecked when undefined. */
+  readonly teams?: boolean;
 }

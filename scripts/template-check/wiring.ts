@@ -1,5 +1,6 @@
 import { onFailureDestination } from './grants';
-import { functionSpecs, slackRouteKey, type TemplateExpectations } from './spec';
+import { checkHttpRoute, checkTeamsPresence } from './routes';
+import { functionSpecs, specsIn, type TemplateExpectations } from './spec';
 import {
   asList,
   type CloudFormationTemplate,
@@ -14,8 +15,8 @@ import {
 
 /**
  * The event wiring: every asynchronous path ends in a queue (nothing dropped), the subscription filters carry
- * the requested pattern on the requested log groups, the notifier hears the topic ingest publishes to, and
- * the Slack function answers its route.
+ * the requested pattern on the requested log groups, the notifier hears the topic ingest publishes to, the
+ * Slack and Teams functions answer their routes, and the Teams function is there exactly when it was asked for.
  */
 export function checkWiring(template: CloudFormationTemplate, expected: TemplateExpectations): Problem[] {
   return [
@@ -23,7 +24,8 @@ export function checkWiring(template: CloudFormationTemplate, expected: Template
     ...checkSubscriptionFilters(template, expected),
     ...checkNotifierSubscription(template),
     ...checkSelfInvocations(template),
-    ...checkSlackRoute(template),
+    ...specsIn(template).flatMap((spec) => checkHttpRoute(template, spec)),
+    ...checkTeamsPresence(template, expected),
   ];
 }
 
@@ -39,7 +41,7 @@ function isQueue(template: CloudFormationTemplate, arn: unknown): boolean {
 /** Lambda retries an asynchronous event, then hands it to the on-failure queue. */
 function checkAsyncFailures(template: CloudFormationTemplate): Problem[] {
   const problems: Problem[] = [];
-  for (const spec of functionSpecs.filter((s) => s.asynchronous)) {
+  for (const spec of specsIn(template).filter((s) => s.asynchronous)) {
     const destination = onFailureDestination(template, spec.logicalId);
     if (!isQueue(template, destination)) {
       problems.push(
@@ -175,17 +177,4 @@ function snsMaySend(template: CloudFormationTemplate, queueId: string, topic: un
         canon(prop(s, 'Condition', 'ArnEquals', 'aws:SourceArn')) === canon(topic),
     );
   });
-}
-
-function checkSlackRoute(template: CloudFormationTemplate): Problem[] {
-  const route = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').find(
-    ([, r]) => prop(r, 'Properties', 'RouteKey') === slackRouteKey,
-  );
-  // osls writes the target as {"Fn::Join": ["/", ["integrations", {"Ref": <integration>}]]}.
-  const integrationId = refTarget(prop(route?.[1], 'Properties', 'Target', 'Fn::Join', '1', '1'));
-  const target = canon(prop(template.Resources[integrationId ?? ''], 'Properties', 'IntegrationUri'));
-  if (!route || target !== canon(getAtt('SlackLambdaFunction', 'Arn'))) {
-    return [problem('HTTP_ROUTE', 'SlackLambdaFunction', `no ${slackRouteKey} route to the Slack function`)];
-  }
-  return [];
 }

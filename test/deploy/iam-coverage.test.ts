@@ -55,6 +55,7 @@ function granted(spec: FunctionSpec): Set<string> {
     ...(spec.table?.actions ?? []),
     ...(spec.publishesToEnv ? ['sns:Publish'] : []),
     ...(spec.slackSecrets ? ['ssm:GetParameters'] : []),
+    ...(spec.teamsSecret ? ['ssm:GetParameter'] : []),
     ...(spec.invokesItself ? ['lambda:InvokeFunction'] : []),
   ]);
 }
@@ -77,6 +78,9 @@ describe('IAM coverage of each function’s AWS calls', () => {
     expect([...(needed.get('IngestLambdaFunction') ?? [])]).toEqual(['sns:Publish']);
     expect([...(needed.get('NotifierLambdaFunction') ?? [])]).toContain('dynamodb:PutItem');
     expect([...(needed.get('SlackLambdaFunction') ?? [])]).toContain('dynamodb:Query');
+    expect([...(needed.get('TeamsLambdaFunction') ?? [])]).toEqual(
+      expect.arrayContaining(['ssm:GetParameter', 'sns:Publish', 'dynamodb:Query']),
+    );
     expect([...(needed.get('SlackLambdaFunction') ?? [])]).toContain('lambda:InvokeFunction');
   });
 });

@@ -10,9 +10,10 @@ import { type CloudFormationTemplate, prop, resolveConditions } from '../../scri
 import { extractZip, readZip } from '../../scripts/zip';
 
 /*
- * Packages serverless.yml for real (osls + serverless-esbuild, offline, no AWS credentials) twice, in
- * parallel: the `test` stage's defaults, and a variant with every optional parameter set. Then checks the
- * generated CloudFormation with checkTemplate, and shows that checkTemplate fails when a promise is broken.
+ * Packages serverless.yml for real (osls + serverless-esbuild, offline, no AWS credentials) three times, in
+ * parallel: the `test` stage's defaults (with the Teams function, `teamsAppId` being set there), a variant with
+ * every optional parameter set, and a Slack-only stage without `teamsAppId`. Then checks the generated
+ * CloudFormation with checkTemplate, and shows that checkTemplate fails when a promise is broken.
  */
 
 const account = '123456789012';
@@ -27,33 +28,46 @@ const variantParams = {
   accountId: account,
   escalationChannel: 'C0ESCALATE',
   rulesFile: 'rules/default-rules.yaml',
+  teamsDefaultConversation: '19:example0alerts@thread.tacv2',
 };
+/** Another stage, whose parameters have no `teamsAppId`: no Teams function. */
+const slackOnlyParams = { logGroups: '/aws/eks/slack-only/cluster', slackDefaultChannel: 'C0EXAMPLE' };
 
 const defaults = {
   filterPattern: presets.broad.pattern,
   logGroups: ['/aws/eks/example-a/cluster', '/aws/eks/example-b/cluster'],
+  teams: true,
 };
 const variantExpectations = {
   filterPattern: presets.seed.pattern,
   logGroups: [variantParams.logGroups],
   alarmTopicArn: variantParams.alarmTopicArn,
+  teams: true,
+};
+const slackOnlyExpectations = {
+  filterPattern: presets.broad.pattern,
+  logGroups: [slackOnlyParams.logGroups],
+  teams: false,
 };
 
 let packaged: PackagedService;
 let variant: PackagedService;
+let slackOnly: PackagedService;
 
 beforeAll(async () => {
-  [packaged, variant] = await Promise.all([
+  [packaged, variant, slackOnly] = await Promise.all([
     packageService({ stage: 'test' }),
     packageService({ stage: 'test', params: variantParams }),
+    packageService({ stage: 'dev', params: slackOnlyParams }),
   ]);
   console.log(
-    `osls package: ${packaged.seconds.toFixed(1)} s (test stage), ${variant.seconds.toFixed(1)} s (variant), in parallel`,
+    `osls package: ${packaged.seconds.toFixed(1)} s (test stage), ${variant.seconds.toFixed(1)} s (variant), ` +
+      `${slackOnly.seconds.toFixed(1)} s (Slack only), in parallel`,
   );
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([packaged?.cleanup(), variant?.cleanup()]);
+  await Promise.all([packaged?.cleanup(), variant?.cleanup(), slackOnly?.cleanup()]);
 });
 
 describe('the packaged CloudFormation template', () => {
@@ -63,6 +77,48 @@ describe('the packaged CloudFormation template', () => {
 
   it('keeps every promise with an existing topic, customer-managed keys, the seed filter and an alarm topic', () => {
     expect(checkTemplate(variant.template, variantExpectations)).toEqual([]);
+  });
+
+  it('keeps every promise without teamsAppId: no Teams function, route, role, alarm or notifier grant', () => {
+    expect(checkTemplate(slackOnly.template, slackOnlyExpectations)).toEqual([]);
+    const resolved = resolveConditions(slackOnly.template);
+    expect(Object.keys(resolved.Resources).filter((id) => /Teams|ApiMessages/.test(id))).toEqual([]);
+    expect(Object.keys(resolved.Outputs ?? {})).not.toContain('TeamsMessagingEndpoint');
+    const notifierEnv = prop(
+      resolved.Resources.NotifierLambdaFunction,
+      'Properties',
+      'Environment',
+      'Variables',
+    );
+    expect(Object.keys(notifierEnv as object).filter((name) => name.startsWith('TEAMS_'))).toEqual([]);
+    expect(JSON.stringify(resolved.Resources.NotifierRole)).not.toContain('teams');
+    // Asked for Teams, the same template is missing it.
+    expect(checkTemplate(slackOnly.template, { ...slackOnlyExpectations, teams: true })).toContainEqual(
+      expect.objectContaining({ code: 'FUNCTION_MISSING', where: 'TeamsLambdaFunction' }),
+    );
+  });
+
+  it('with teamsAppId, deploys the Teams function behind POST /api/messages and gives the notifier its settings', () => {
+    const resolved = resolveConditions(variant.template);
+    const teamsEnv = prop(resolved.Resources.TeamsLambdaFunction, 'Properties', 'Environment', 'Variables');
+    expect(teamsEnv).toMatchObject({
+      TEAMS_APP_ID: '00000000-0000-4000-8000-00000000e1a0',
+      TEAMS_APP_PASSWORD_PARAM: '/audit-bot/test/teams/app-password',
+      ESCALATION_TOPIC_ARN: { Ref: 'EscalationTopic' },
+    });
+    const notifierEnv = prop(
+      resolved.Resources.NotifierLambdaFunction,
+      'Properties',
+      'Environment',
+      'Variables',
+    );
+    expect(notifierEnv).toMatchObject({
+      TEAMS_APP_ID: '00000000-0000-4000-8000-00000000e1a0',
+      TEAMS_TENANT_ID: '00000000-0000-4000-8000-00000000e1a1',
+      TEAMS_APP_PASSWORD_PARAM: '/audit-bot/test/teams/app-password',
+      TEAMS_DEFAULT_CONVERSATION: variantParams.teamsDefaultConversation,
+    });
+    expect(prop(resolved.Outputs?.TeamsMessagingEndpoint, 'Value')).toBeDefined();
   });
 
   it('uses the existing findings topic given by ARN and creates none', () => {
@@ -124,6 +180,7 @@ describe('the packaged CloudFormation template', () => {
     );
     expect(files('notifier')).toEqual(['src/bot/notifier-handler.js']);
     expect(files('slack')).toEqual(['src/bot/slack-handler.js']);
+    expect(files('teams')).toEqual(['src/teams/handler.js']);
   });
 });
 
@@ -152,6 +209,7 @@ describe('the packaged bundles', () => {
     ['ingest', 'IngestLambdaFunction'],
     ['notifier', 'NotifierLambdaFunction'],
     ['slack', 'SlackLambdaFunction'],
+    ['teams', 'TeamsLambdaFunction'],
   ])('loads the %s bundle in a fresh Node process with the environment the template gives it', (fn, id) => {
     const result = load(fn, id);
     expect(result.stderr).not.toMatch(/Error/);
@@ -165,6 +223,9 @@ describe('the packaged bundles', () => {
     const slack = load('slack', 'SlackLambdaFunction', { TABLE_NAME: undefined });
     expect(slack.status).not.toBe(0);
     expect(slack.stderr).toContain('TABLE_NAME');
+    const teams = load('teams', 'TeamsLambdaFunction', { TEAMS_TENANT_ID: 'contoso' });
+    expect(teams.status).not.toBe(0);
+    expect(teams.stderr).toContain('TEAMS_TENANT_ID: must be a GUID');
   });
 });
 
@@ -262,6 +323,50 @@ const mutations: Mutation[] = [
       properties(t, 'SlackLambdaEvConf').MaximumRetryAttempts = 2;
     },
     'RETRIES',
+  ],
+  [
+    'the Teams role may read every SSM parameter',
+    (t) => {
+      const secret = statements(t, 'TeamsRole').find((s) => s.Sid === 'TeamsSecret');
+      if (secret)
+        secret.Resource = {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+          'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/*',
+        };
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Teams role may scan the table',
+    (t) =>
+      statements(t, 'TeamsRole').push({
+        Effect: 'Allow',
+        Action: 'dynamodb:Scan',
+        Resource: { 'Fn::GetAtt': ['AuditTable', 'Arn'] },
+      }),
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the notifier loses the Teams client secret',
+    (t) => {
+      const list = statements(t, 'NotifierRole');
+      list.splice(
+        list.findIndex((s) => prop(s, 'Fn::If', '1', 'Sid') === 'TeamsSecret'),
+        1,
+      );
+    },
+    'IAM_MISSING',
+  ],
+  ['the Teams route is removed', (t) => delete t.Resources.HttpApiRoutePostApiMessages, 'HTTP_ROUTE'],
+  [
+    'the Teams function is left out although teamsAppId is set',
+    (t) => delete t.Resources.TeamsLambdaFunction,
+    'FUNCTION_MISSING',
+  ],
+  [
+    'the alarm on the Teams function’s errors is removed',
+    (t) => delete t.Resources.TeamsErrorsAlarm,
+    'ALARM_ERRORS',
   ],
   ['the ingest dead-letter queue is removed', (t) => delete t.Resources.IngestFailedQueue, 'DLQ_MISSING'],
   [
