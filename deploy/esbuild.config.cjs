@@ -60,6 +60,49 @@ const boltLambdaOnly = {
 };
 
 /**
+ * The Teams SDK's App imports Express for its own HTTP server (`ExpressAdapter`, and the deprecated
+ * `HttpPlugin`), and Express brings body-parser, raw-body and iconv-lite's encoding tables (about 740 KB
+ * minified). On Lambda the App is given our `httpServerAdapter` (src/teams/lambda-adapter.ts) and constructs
+ * neither, so in the Lambda bundles `express`, when the SDK imports it, is a function that throws if called.
+ * The SDK's HTTP client, axios, imports `form-data` (with mime-types' database, about 140 KB) for multipart
+ * uploads; the bot only sends JSON, so in the Teams function's bundle (only there: the Slack Web API client
+ * uses axios too) `form-data`, when axios imports it, is a class that throws if constructed. And the SDK's
+ * ESM files import axios's ESM build while its CommonJS files import the CommonJS one: there, both get the
+ * CommonJS build (about 90 KB less, and one `AxiosHeaders` class). Together: 2,298 KB -> 1,317 KB minified.
+ * test/deploy/teams-bundle.test.ts drives the bundled Teams function with signed requests.
+ */
+const teamsLambdaOnly = {
+  name: 'teams-lambda-only',
+  setup(build) {
+    const slashes = (file) => file.split(/[\\/]/).join('/');
+    const inPackage = (name, importer) => slashes(importer).includes(`/node_modules/${name}/`);
+    const entries = [build.initialOptions.entryPoints ?? []].flat().map((e) => slashes(String(e.in ?? e)));
+    const teamsFunction = entries.some((entry) => entry.includes('src/teams/'));
+    build.onResolve({ filter: /^express$/ }, (args) =>
+      inPackage('@microsoft/teams.apps', args.importer)
+        ? { path: 'express', namespace: 'teams-unused' }
+        : undefined,
+    );
+    build.onResolve({ filter: /^form-data$/ }, (args) =>
+      teamsFunction && inPackage('axios', args.importer)
+        ? { path: 'form-data', namespace: 'teams-unused' }
+        : undefined,
+    );
+    build.onResolve({ filter: /^axios$/ }, () =>
+      teamsFunction ? { path: require.resolve('axios') } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'teams-unused' }, (args) => ({
+      contents:
+        `const name = ${JSON.stringify(args.path)};\n` +
+        'function unavailable() { throw new Error(name + " is not in the Lambda bundle (deploy/esbuild.config.cjs)"); }\n' +
+        'class Unavailable { constructor() { unavailable(); } }\n' +
+        'module.exports = name === "express" ? Object.assign(unavailable, { json: unavailable, static: unavailable }) : Unavailable;\n',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * On Lambda the execution role's credentials are always in the environment (AWS_ACCESS_KEY_ID,
  * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), and the SDK's default chain takes them from there first. The rest
  * of the chain (SSO, shared ini files, web identity, container and instance metadata, and the STS/SSO clients
@@ -100,7 +143,7 @@ const esbuildOptions = {
   banner: { js: "var __bundleUrl=require('url').pathToFileURL(__filename).href;" },
   // Nothing external: the AWS SDK v3 clients are bundled at the versions package-lock.json pins.
   external: [],
-  plugins: [zodEnglishOnly, boltLambdaOnly, credentialsFromEnvironment],
+  plugins: [zodEnglishOnly, boltLambdaOnly, teamsLambdaOnly, credentialsFromEnvironment],
 };
 
 /** serverless-esbuild's options: esbuild's plus its own. */

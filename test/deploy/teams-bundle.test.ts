@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import esbuildConfig from '../../deploy/esbuild.config.cjs';
+import type { HttpApiEvent } from '../../src/teams/lambda-adapter';
+import { type SsmServer, startSsmServer } from '../bot/support/ssm-server';
+import { aFinding } from '../support/builders';
+import { aTrail, startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { aCommand, anHttpApiEvent, anInstallation, anInvoke, bob } from '../teams/support/activities';
+import { attachmentOf, type ConnectorServer, startConnectorServer } from '../teams/support/connector-server';
+import {
+  channelClaims,
+  type IdentityServer,
+  startIdentityServer,
+  TEST_APP_ID,
+  TEST_APP_PASSWORD,
+  TEST_TENANT_ID,
+} from '../teams/support/identity-server';
+
+/*
+ * Bundles the Teams function's entry (src/teams/handler.ts) with the Lambda bundles' esbuild options, which
+ * leave out the SDK's Express server and axios's multipart support and keep one build of axios, and drives the bundle as Lambda would:
+ * configured by its environment only, reading its secret from SSM and its trail from DynamoDB (local stand-ins
+ * for both), answering signed requests, calling a local Bot Connector through the SDK's own HTTP client.
+ */
+
+type Handler = (event: HttpApiEvent) => Promise<{ statusCode: number; body: string }>;
+
+const PASSWORD_PARAM = '/eks-audit-bot/test/teams/app-password';
+let dir: string;
+let inputs: string[];
+let bundleBytes: number;
+let identity: IdentityServer;
+let connector: ConnectorServer;
+let dynamo: TestDynamo;
+let ssm: SsmServer;
+let handler: Handler;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  // Outside the project: its package.json says "type": "module", which would make Node read CommonJS as ESM.
+  dir = mkdtempSync(join(tmpdir(), 'eks-audit-teams-'));
+  const [result] = await Promise.all([
+    build({
+      ...esbuildConfig.esbuildOptions,
+      entryPoints: [new URL('../../src/teams/handler.ts', import.meta.url).pathname],
+      outfile: join(dir, 'handler.js'),
+      metafile: true,
+      logLevel: 'error',
+    }),
+    (async () => {
+      [identity, dynamo] = await Promise.all([
+        startIdentityServer(),
+        startTestDynamo({ tableName: 'eks-audit-teams-bundle' }),
+      ]);
+      connector = await startConnectorServer((token) => identity.issuedTokens.includes(token));
+      connector.members.set(bob.id, bob);
+      ssm = await startSsmServer({ [PASSWORD_PARAM]: TEST_APP_PASSWORD });
+    })(),
+  ]);
+  inputs = Object.keys(result.metafile?.inputs ?? {});
+  bundleBytes = Object.values(result.metafile?.outputs ?? {})[0]?.bytes ?? 0;
+  Object.assign(process.env, {
+    TEAMS_APP_ID: TEST_APP_ID,
+    TEAMS_TENANT_ID: TEST_TENANT_ID,
+    TEAMS_APP_PASSWORD_PARAM: PASSWORD_PARAM,
+    TEAMS_OPENID_METADATA_URL: identity.openIdMetadataUrl,
+    TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
+    TEAMS_SERVICE_URL: connector.serviceUrl,
+    TABLE_NAME: dynamo.tableName,
+    LOG_LEVEL: 'error',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIALOCALLOCALLOCAL0',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+  });
+  handler = (createRequire(import.meta.url)(join(dir, 'handler.js')) as { handler: Handler }).handler;
+}, 60_000);
+
+afterAll(async () => {
+  process.env = savedEnv;
+  rmSync(dir, { recursive: true, force: true });
+  await Promise.all([identity?.close(), connector?.close(), dynamo?.close(), ssm?.close()]);
+});
+beforeEach(() => {
+  connector.calls.length = 0;
+});
+
+const signed = () => identity.sign(channelClaims({ serviceUrl: connector.serviceUrl }));
+
+describe('the Teams function’s Lambda bundle', () => {
+  it('leaves out Express (with iconv-lite) and form-data, and holds one build of axios', () => {
+    console.log(`Teams bundle: ${(bundleBytes / 1024).toFixed(0)} KB minified`);
+    const packages = inputs.filter((file) =>
+      /node_modules\/(express|body-parser|iconv-lite|form-data)\//.test(file),
+    );
+    expect(packages).toEqual([]);
+    expect(inputs.some((file) => file.includes('node_modules/@microsoft/teams.apps/'))).toBe(true);
+    expect(inputs.filter((file) => /^node_modules\/axios\/(lib|dist)\//.test(file))).toEqual([
+      'node_modules/axios/dist/node/axios.cjs',
+    ]);
+    expect(bundleBytes).toBeLessThan(1600 * 1024);
+  });
+
+  it('says hello on installation through the SDK’s HTTP client, with a token from Entra', async () => {
+    const result = await handler(anHttpApiEvent(anInstallation(connector.serviceUrl), signed()));
+    expect(result.statusCode).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    expect(connector.calls[0]).toMatchObject({ kind: 'create' });
+    // The secret came from SSM, once.
+    expect(ssm.calls).toEqual([[PASSWORD_PARAM]]);
+  });
+
+  it('answers a command with a card', async () => {
+    const result = await handler(
+      anHttpApiEvent(aCommand({ serviceUrl: connector.serviceUrl, text: 'pending' }), signed()),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(attachmentOf(connector.calls[0])?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('records a signed Acknowledge click in the trail and replaces the card', async () => {
+    const finding = aFinding({ id: 'f-teams-bundle' });
+    await aTrail(dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
+    const click = anInvoke({
+      serviceUrl: connector.serviceUrl,
+      verb: 'acknowledge',
+      data: { alertId: finding.id },
+    });
+
+    const result = await handler(anHttpApiEvent(click, signed()));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect((await aTrail(dynamo).getAlert(finding.id))?.status).toBe('acknowledged');
+    expect(connector.calls.map((c) => c.kind)).toContain('update');
+  });
+
+  it('still rejects an unsigned request and a token for another bot', async () => {
+    const click = anInvoke({ serviceUrl: connector.serviceUrl, verb: 'refresh', data: { alertId: 'f-x' } });
+    expect((await handler(anHttpApiEvent(click))).statusCode).toBe(401);
+    const otherBot = identity.sign(
+      channelClaims({
+        serviceUrl: connector.serviceUrl,
+        overrides: { aud: '00000000-0000-4000-8000-0000000000ff' },
+      }),
+    );
+    expect((await handler(anHttpApiEvent(click, otherBot))).statusCode).toBe(401);
+  });
+});
