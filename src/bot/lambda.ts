@@ -81,11 +81,7 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
   const env = parseEnv(SlackLambdaEnvSchema, deps.env, 'slack');
   const policy = triagePolicyFromEnv(env);
   const clock = deps.clock ?? systemClock;
-  const log = createLogger({
-    level: env.LOG_LEVEL,
-    clock,
-    ...(deps.writeLog ? { write: deps.writeLog } : {}),
-  });
+  const log = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
   const secrets =
     deps.secrets ??

@@ -75,11 +75,7 @@ export function createNotifierHandler(deps: NotifierLambdaDeps): NotifierHandler
   const routing = notifierRouting(env);
   const teamsEnv = notifierTeamsEnv(deps.env);
   const clock = deps.clock ?? systemClock;
-  const logger = createLogger({
-    level: env.LOG_LEVEL,
-    clock,
-    ...(deps.writeLog ? { write: deps.writeLog } : {}),
-  });
+  const logger = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
   const ssm = deps.ssm ?? new SSMClient(region);
   const dynamo = deps.dynamo ?? new DynamoDBClient(region);

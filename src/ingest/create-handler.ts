@@ -46,11 +46,7 @@ export type IngestHandler = (event: unknown, context?: IngestInvocationContext) 
 export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
   const env = parseEnv(IngestEnvSchema, deps.env, 'ingest');
   const clock = deps.clock ?? systemClock;
-  const logger = createLogger({
-    level: env.LOG_LEVEL,
-    clock,
-    ...(deps.writeLog ? { write: deps.writeLog } : {}),
-  });
+  const logger = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const ruleSet = loadIngestRuleSet(env.RULES_FILE, deps.cwd ?? process.cwd());
   const detection = ingestDetectionConfig(env);
   const settings = ingestSettings(env);

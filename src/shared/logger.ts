@@ -27,9 +27,9 @@ export interface LoggerOptions {
   /** Fields on every record. */
   readonly fields?: LogFields;
   /** Where a line goes (without its newline). Default: standard output, which Lambda sends to CloudWatch. */
-  readonly write?: (line: string) => void;
+  readonly write?: ((line: string) => void) | undefined;
   /** Stamps `time` on each record when given; tests leave it out or pin it. */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
 }
 
 const rank: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3 };

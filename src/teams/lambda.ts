@@ -45,11 +45,7 @@ export function createTeamsLambdaHandler(deps: TeamsLambdaDeps): TeamsLambdaHand
   const env = parseEnv(TeamsEnvSchema, deps.env, 'teams');
   const policy = triagePolicyFromEnv(env);
   const clock = deps.clock ?? systemClock;
-  const log = createLogger({
-    level: env.LOG_LEVEL,
-    clock,
-    ...(deps.writeLog ? { write: deps.writeLog } : {}),
-  });
+  const log = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
   const appPassword =
     deps.appPassword ??
