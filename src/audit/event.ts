@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { looksLikeValidAuditEvent } from './event-check';
 
 /*
@@ -17,65 +17,66 @@ const ExtraValueSchema = z.union([z.array(z.string()), z.string()]);
 
 /** The identity of a request: `user` and `impersonatedUser`. */
 export const AuditUserSchema = z.looseObject({
-  username: z.string().optional(),
-  uid: z.string().optional(),
-  groups: z.array(z.string()).nullish(),
-  extra: z.record(z.string(), ExtraValueSchema).nullish(),
+  username: z.optional(z.string()),
+  uid: z.optional(z.string()),
+  groups: z.nullish(z.array(z.string())),
+  extra: z.nullish(z.record(z.string(), ExtraValueSchema)),
 });
 export type AuditUser = z.infer<typeof AuditUserSchema>;
 
 /** The object a request acted on. `apiGroup` is absent or '' for the core group. */
 export const AuditObjectRefSchema = z.looseObject({
-  resource: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
-  uid: z.string().optional(),
-  apiGroup: z.string().optional(),
-  apiVersion: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  subresource: z.string().optional(),
+  resource: z.optional(z.string()),
+  namespace: z.optional(z.string()),
+  name: z.optional(z.string()),
+  uid: z.optional(z.string()),
+  apiGroup: z.optional(z.string()),
+  apiVersion: z.optional(z.string()),
+  resourceVersion: z.optional(z.string()),
+  subresource: z.optional(z.string()),
 });
 export type AuditObjectRef = z.infer<typeof AuditObjectRefSchema>;
 
 /** The response: `code` is the HTTP status (403 for a denied request, 101 for exec/attach upgrades). */
 export const AuditResponseStatusSchema = z.looseObject({
-  code: z.number().int().optional(),
-  status: z.string().optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
+  code: z.optional(z.number().check(z.int())),
+  status: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 
 /** One audit event as the API server writes it (log or webhook backend), tolerant of unknown fields. */
 export const AuditEventSchema = z
   .looseObject({
-    kind: z.literal('Event').optional(),
-    apiVersion: z
-      .string()
-      .regex(/^audit\.k8s\.io\//, 'must be audit.k8s.io/v1 (or v1beta1)')
-      .optional(),
-    level: z.string().optional(),
-    auditID: z.string().optional(),
-    stage: z.string().optional(),
-    requestURI: z.string().optional(),
-    verb: z.string().optional(),
-    user: AuditUserSchema.optional(),
-    impersonatedUser: AuditUserSchema.nullish(),
-    sourceIPs: z.array(z.string()).nullish(),
-    userAgent: z.string().optional(),
-    objectRef: AuditObjectRefSchema.nullish(),
-    responseStatus: AuditResponseStatusSchema.nullish(),
+    kind: z.optional(z.literal('Event')),
+    apiVersion: z.optional(
+      z.string().check(z.regex(/^audit\.k8s\.io\//, 'must be audit.k8s.io/v1 (or v1beta1)')),
+    ),
+    level: z.optional(z.string()),
+    auditID: z.optional(z.string()),
+    stage: z.optional(z.string()),
+    requestURI: z.optional(z.string()),
+    verb: z.optional(z.string()),
+    user: z.optional(AuditUserSchema),
+    impersonatedUser: z.nullish(AuditUserSchema),
+    sourceIPs: z.nullish(z.array(z.string())),
+    userAgent: z.optional(z.string()),
+    objectRef: z.nullish(AuditObjectRefSchema),
+    responseStatus: z.nullish(AuditResponseStatusSchema),
     // Request and response bodies can be large and are read by rules on demand; never validated deeply.
-    requestObject: z.unknown().optional(),
-    responseObject: z.unknown().optional(),
-    requestReceivedTimestamp: z.string().optional(),
-    stageTimestamp: z.string().optional(),
+    requestObject: z.optional(z.unknown()),
+    responseObject: z.optional(z.unknown()),
+    requestReceivedTimestamp: z.optional(z.string()),
+    stageTimestamp: z.optional(z.string()),
     /** v1beta1 only. */
-    timestamp: z.string().optional(),
-    annotations: z.record(z.string(), z.string()).nullish(),
+    timestamp: z.optional(z.string()),
+    annotations: z.nullish(z.record(z.string(), z.string())),
   })
-  .refine(isAuditEventShape, {
-    message: 'needs kind "Event" or apiVersion audit.k8s.io/*, and a verb, auditID or requestURI',
-  });
+  .check(
+    z.refine(isAuditEventShape, {
+      message: 'needs kind "Event" or apiVersion audit.k8s.io/*, and a verb, auditID or requestURI',
+    }),
+  );
 /** A validated audit event; unknown fields are kept (index signature). */
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
@@ -132,7 +133,7 @@ function notAudit(detail: string): AuditEventParseResult {
 }
 
 /** At most three issues, each as `path: message`; never the offending value. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;

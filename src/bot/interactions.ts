@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { parseButtonValue } from '../notify/slack/action-ids';
 import { InputError } from '../shared/errors';
+import * as z from '../shared/zod';
 import type { PostedMessage, Responder } from '../triage/model';
 
 /**
@@ -9,19 +9,19 @@ import type { PostedMessage, Responder } from '../triage/model';
  */
 
 const SlackUserSchema = z.object({
-  id: z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id'),
-  username: z.string().optional(),
-  name: z.string().optional(),
+  id: z.string().check(z.regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id')),
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 
 const ButtonClickSchema = z.object({
   type: z.literal('block_actions'),
   user: SlackUserSchema,
-  trigger_id: z.string().min(1),
-  channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
-  message: z.object({ ts: z.string().min(1) }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  trigger_id: z.string().check(z.minLength(1)),
+  channel: z.optional(z.object({ id: z.string().check(z.minLength(1)) })),
+  container: z.optional(z.object({ channel_id: z.optional(z.string()), message_ts: z.optional(z.string()) })),
+  message: z.optional(z.object({ ts: z.string().check(z.minLength(1)) })),
+  actions: z.array(z.object({ action_id: z.string(), value: z.optional(z.string()) })).check(z.minLength(1)),
 });
 
 /** A click on one of a card's buttons. */
@@ -65,14 +65,14 @@ export function clickContext(click: ButtonClick): { readonly origin?: PostedMess
   return click.origin ? { origin: click.origin } : {};
 }
 
-const InputStateSchema = z.looseObject({ value: z.string().nullish() });
+const InputStateSchema = z.looseObject({ value: z.nullish(z.string()) });
 
 const ViewSubmissionSchema = z.object({
   type: z.literal('view_submission'),
   user: SlackUserSchema,
   view: z.object({
     callback_id: z.string(),
-    private_metadata: z.string().default(''),
+    private_metadata: z._default(z.string(), ''),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), InputStateSchema)) }),
   }),
 });
@@ -107,7 +107,7 @@ function slackResponder(user: z.infer<typeof SlackUserSchema>): Responder {
   return { platform: 'slack', userId: user.id, name: user.name || user.username || user.id };
 }
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map(

@@ -3,7 +3,6 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { AwsLambdaReceiver } from '@slack/bolt';
-import { z } from 'zod';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-trail';
 import { createSlackWebClient } from '../adapters/slack/web-client';
 import { SnsMessagePublisher } from '../adapters/sns/sns-message-publisher';
@@ -14,6 +13,7 @@ import type { SecretSource } from '../config/secrets';
 import { type Clock, systemClock } from '../shared/clock';
 import { describeError } from '../shared/errors';
 import { createLogger, type Logger } from '../shared/logger';
+import * as z from '../shared/zod';
 import { createSlackApp } from './app';
 import { boltLogger } from './bolt-logger';
 import { eksAuditLambdaServices, withDeferredCommands } from './eks-audit/lambda-wiring';
@@ -21,16 +21,19 @@ import { triagePolicyFromEnv } from './policy-config';
 import { buildSlackServices } from './services';
 
 /** The Slack function's environment, plus `SLACK_API_URL` (unset on AWS; local runs and tests only). */
-export const SlackLambdaEnvSchema = SlackEnvSchema.extend({
-  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' }).optional(),
+export const SlackLambdaEnvSchema = z.extend(SlackEnvSchema, {
+  SLACK_API_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' })),
   /**
    * Set by Lambda: the function invokes itself under this name to answer `/eks-audit report` after Slack has
    * its acknowledgement. Unset off Lambda: the report is answered in the same invocation.
    */
-  AWS_LAMBDA_FUNCTION_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name (1-64 letters, digits, - or _)')
-    .optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name (1-64 letters, digits, - or _)'),
+      ),
+  ),
 });
 
 /** What the handler is built from; only `env` is required, tests inject the rest. */

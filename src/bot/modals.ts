@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { z } from 'zod';
 import { plain, section } from '../notify/slack/blocks';
 import { escapeMrkdwn, mrkdwnCode } from '../notify/slack/escape';
 import { SlackLimits, truncateMrkdwn } from '../notify/slack/limits';
 import { InputError } from '../shared/errors';
+import * as z from '../shared/zod';
 import type { Alert, PostedMessage } from '../triage/model';
 import { triageLimits } from '../triage/schemas';
 
@@ -24,9 +24,9 @@ export const SlackViewIds = {
 /** What a modal carries from the click to the submission: the alert, and the card that was clicked. */
 const ModalMetadataSchema = z.strictObject({
   v: z.literal(1),
-  alertId: z.string().min(1).max(512),
-  channel: z.string().min(1).max(64).optional(),
-  ts: z.string().min(1).max(64).optional(),
+  alertId: z.string().check(z.minLength(1)).check(z.maxLength(512)),
+  channel: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))),
+  ts: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(64))),
 });
 
 /** The alert and clicked card a modal belongs to. */

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { RetryOptions } from '@slack/web-api';
-import { z } from 'zod';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-trail';
 import { readSecureParameter } from '../adapters/ssm/ssm-parameter';
 import { SsmSecretSource } from '../adapters/ssm/ssm-secret-source';
@@ -11,6 +10,7 @@ import type { SecretSource } from '../config/secrets';
 import { type Clock, systemClock } from '../shared/clock';
 import { describeError, EksAuditError } from '../shared/errors';
 import { createLogger } from '../shared/logger';
+import * as z from '../shared/zod';
 import { notifyFinding } from './notifier';
 import { notifierPublishers, notifierTeamsEnv } from './notifier-publishers';
 import { notifierRouting, routesToTeams } from './notifier-setup';
@@ -23,8 +23,8 @@ export type { NotifierSummary } from './notifier-summary';
  * The notifier's environment, plus `SLACK_API_URL` (unset on AWS; local runs and tests only). The optional
  * Teams settings (`TeamsPublisherEnvSchema`) are read by `notifierTeamsEnv`.
  */
-export const NotifierLambdaEnvSchema = NotifierEnvSchema.extend({
-  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' }).optional(),
+export const NotifierLambdaEnvSchema = z.extend(NotifierEnvSchema, {
+  SLACK_API_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' })),
 });
 
 /** What the handler is built from; only `env` is required, tests inject the rest. */

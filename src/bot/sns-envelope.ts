@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 
 /**
  * The SNS side of a notifier invocation, read with zod at the edge. Only what the notifier uses is required;
@@ -10,22 +10,25 @@ export const SnsEventSchema = z.object({ Records: z.array(z.unknown()) });
 
 /** The notification itself: `Sns` of a Lambda record (the same fields appear in an SQS redrive body). */
 export const SnsNotificationSchema = z.object({
-  MessageId: z.string().min(1),
+  MessageId: z.string().check(z.minLength(1)),
   Message: z.string(),
-  TopicArn: z.string().optional(),
-  Timestamp: z.string().optional(),
+  TopicArn: z.optional(z.string()),
+  Timestamp: z.optional(z.string()),
 });
 export type SnsNotification = z.infer<typeof SnsNotificationSchema>;
 
 /** One record of the event: `{ EventSource: 'aws:sns', Sns: {...} }`. */
 export const SnsRecordSchema = z.object({
-  EventSource: z.literal('aws:sns').optional(),
+  EventSource: z.optional(z.literal('aws:sns')),
   Sns: SnsNotificationSchema,
 });
 
 /** A record, or a bare notification (a message redriven by hand from the dead-letter queue). */
 const RecordOrNotification = z.union([
-  SnsRecordSchema.transform((record) => record.Sns),
+  z.pipe(
+    SnsRecordSchema,
+    z.transform((record) => record.Sns),
+  ),
   SnsNotificationSchema,
 ]);
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { RoutingSchema } from '../notify/routing';
+import * as z from '../shared/zod';
 import { csvList, jsonValue } from './env';
 
 /**
@@ -7,27 +7,25 @@ import { csvList, jsonValue } from './env';
  * of the SSM parameters that hold them.
  */
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int()).check(z.positive()), fallback);
 
 /** Settings every component shares. */
 const CommonEnv = {
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  AWS_REGION: z.string().min(1).optional(),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  AWS_REGION: z.optional(z.string().check(z.minLength(1))),
 };
 
 /** The ingest function: CloudWatch Logs -> findings -> SNS. */
 export const IngestEnvSchema = z.object({
   ...CommonEnv,
-  FINDINGS_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN'),
+  FINDINGS_TOPIC_ARN: z.string().check(z.startsWith('arn:aws', 'must be an SNS topic ARN')),
   /** Overrides the cluster name derived from the log group `/aws/eks/<cluster>/cluster`. */
-  CLUSTER_NAME: z.string().min(1).optional(),
-  ACCOUNT_ID: z
-    .string()
-    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
-    .optional(),
-  ACCOUNT_NAME: z.string().min(1).optional(),
+  CLUSTER_NAME: z.optional(z.string().check(z.minLength(1))),
+  ACCOUNT_ID: z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))),
+  ACCOUNT_NAME: z.optional(z.string().check(z.minLength(1))),
   /** A rules file inside the bundle; the default rule set when unset. */
-  RULES_FILE: z.string().min(1).optional(),
+  RULES_FILE: z.optional(z.string().check(z.minLength(1))),
   PROTECTED_NAMESPACES: csvList,
   AUTOMATION_USERNAMES: csvList,
   AUTOMATION_ROLE_ARNS: csvList,
@@ -37,9 +35,11 @@ export type IngestEnv = z.infer<typeof IngestEnvSchema>;
 /** Settings shared by the notifier and the Slack function: the trail and the Slack secrets' names. */
 const BotCommonEnv = {
   ...CommonEnv,
-  TABLE_NAME: z.string().min(3),
-  SLACK_BOT_TOKEN_PARAM: z.string().startsWith('/', 'must be an SSM parameter name starting with /'),
-  SLACK_SIGNING_SECRET_PARAM: z.string().startsWith('/', 'must be an SSM parameter name starting with /'),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  SLACK_BOT_TOKEN_PARAM: z.string().check(z.startsWith('/', 'must be an SSM parameter name starting with /')),
+  SLACK_SIGNING_SECRET_PARAM: z
+    .string()
+    .check(z.startsWith('/', 'must be an SSM parameter name starting with /')),
   RETENTION_DAYS: positiveInt(400),
 };
 
@@ -48,17 +48,17 @@ export const NotifierEnvSchema = z.object({
   ...BotCommonEnv,
   /** JSON: `{"defaultChannel":"C0123","routes":[{"cluster":"prod-eu","minSeverity":"high","channel":"C0456"}]}` */
   ROUTING: jsonValue(RoutingSchema),
-  SLACK_DEFAULT_CHANNEL: z.string().min(1).optional(),
+  SLACK_DEFAULT_CHANNEL: z.optional(z.string().check(z.minLength(1))),
   /** The Teams conversation for cards when `ROUTING` names none (`19:…@thread.tacv2`, which the bot announces). */
-  TEAMS_DEFAULT_CONVERSATION: z.string().min(1).optional(),
+  TEAMS_DEFAULT_CONVERSATION: z.optional(z.string().check(z.minLength(1))),
 });
 export type NotifierEnv = z.infer<typeof NotifierEnvSchema>;
 
 /** The Slack function: buttons, modals and `/eks-audit` through API Gateway. */
 export const SlackEnvSchema = z.object({
   ...BotCommonEnv,
-  ESCALATION_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN').optional(),
-  ESCALATION_CHANNEL: z.string().min(1).optional(),
+  ESCALATION_TOPIC_ARN: z.optional(z.string().check(z.startsWith('arn:aws', 'must be an SNS topic ARN'))),
+  ESCALATION_CHANNEL: z.optional(z.string().check(z.minLength(1))),
   /** Slack user ids / user group ids allowed to acknowledge (empty: anyone in the channel). */
   ACK_ALLOWED: csvList,
   /** Slack user ids / user group ids allowed to escalate (empty: anyone in the channel). */

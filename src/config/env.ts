@@ -1,32 +1,38 @@
-import { z } from 'zod';
 import { ConfigError } from '../shared/errors';
+import * as z from '../shared/zod';
 
 /** A comma-separated list in an environment variable: `"a, b,,c"` -> `['a', 'b', 'c']`. */
-export const csvList = z
-  .string()
-  .optional()
-  .transform((value) =>
+export const csvList = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) =>
     (value ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
-  );
+  ),
+);
 
 /** A JSON document in an environment variable, validated by `schema`. */
-export function jsonValue<T extends z.ZodType>(schema: T) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === '') return undefined;
-      try {
-        return JSON.parse(value) as unknown;
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `is not valid JSON (${(error as Error).message})` });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema.optional());
+export function jsonValue<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform((value, ctx) => {
+        if (value === undefined || value.trim() === '') return undefined;
+        try {
+          return JSON.parse(value) as unknown;
+        } catch (error) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `is not valid JSON (${(error as Error).message})`,
+            input: value,
+          });
+          return z.NEVER;
+        }
+      }),
+    ),
+    z.optional(schema),
+  );
 }
 
 /**
@@ -35,7 +41,7 @@ export function jsonValue<T extends z.ZodType>(schema: T) {
  * @example
  * const config = parseEnv(IngestEnvSchema, process.env, 'ingest');
  */
-export function parseEnv<T extends z.ZodType>(
+export function parseEnv<T extends z.ZodMiniType>(
   schema: T,
   env: NodeJS.ProcessEnv,
   component: string,

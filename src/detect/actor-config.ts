@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { compileGlobs } from './globs';
 
 /*
@@ -9,10 +9,10 @@ import { compileGlobs } from './globs';
 
 const GlobSchema = z
   .string()
-  .min(1, 'a pattern cannot be empty')
-  .refine((glob) => !/^\*+$/.test(glob), 'a pattern of only `*` would match every identity');
+  .check(z.minLength(1, 'a pattern cannot be empty'))
+  .check(z.refine((glob) => !/^\*+$/.test(glob), 'a pattern of only `*` would match every identity'));
 
-const globList = (fallback: readonly string[]) => z.array(GlobSchema).default([...fallback]);
+const globList = (fallback: readonly string[]) => z._default(z.array(GlobSchema), [...fallback]);
 
 /** The CI role names we recognise out of the box; assumed through OIDC by a pipeline, never by a person. */
 export const defaultAutomationIamArns = [
@@ -32,8 +32,8 @@ export const defaultAutomationIamArns = [
  * });
  */
 export const ActorConfigSchema = z.strictObject({
-  automation: z
-    .strictObject({
+  automation: z._default(
+    z.strictObject({
       /** Kubernetes usernames of CI/CD and GitOps identities (service accounts are automation anyway). */
       usernames: globList([]),
       /**
@@ -44,15 +44,17 @@ export const ActorConfigSchema = z.strictObject({
       iamArns: globList(defaultAutomationIamArns),
       /** Kubernetes groups whose members are automation (e.g. a group mapped to the CI role in aws-auth). */
       groups: globList([]),
-    })
-    .default({ usernames: [], iamArns: [...defaultAutomationIamArns], groups: [] }),
+    }),
+    { usernames: [], iamArns: [...defaultAutomationIamArns], groups: [] },
+  ),
   /** Identities that are people even though a built-in or automation rule would say otherwise. */
-  human: z
-    .strictObject({
+  human: z._default(
+    z.strictObject({
       usernames: globList([]),
       iamArns: globList([]),
-    })
-    .default({ usernames: [], iamArns: [] }),
+    }),
+    { usernames: [], iamArns: [] },
+  ),
 });
 export type ActorConfig = z.infer<typeof ActorConfigSchema>;
 export type ActorConfigInput = z.input<typeof ActorConfigSchema>;

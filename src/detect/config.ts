@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { ActorConfigSchema, defaultAutomationIamArns } from './actor-config';
 import { ALWAYS_PROTECTED_NAMESPACE } from './rules/vocabulary';
 
@@ -10,8 +10,8 @@ import { ALWAYS_PROTECTED_NAMESPACE } from './rules/vocabulary';
  * DetectionConfigSchema.parse({ protectedNamespaces: ['vault', 'istio-system'] });
  */
 export const DetectionConfigSchema = z.strictObject({
-  protectedNamespaces: z.array(z.string().min(1)).default([]),
-  actors: ActorConfigSchema.default(ActorConfigSchema.parse({})),
+  protectedNamespaces: z._default(z.array(z.string().check(z.minLength(1))), []),
+  actors: z._default(ActorConfigSchema, ActorConfigSchema.parse({})),
 });
 export type DetectionConfig = z.infer<typeof DetectionConfigSchema>;
 

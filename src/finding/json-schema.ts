@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { FINDING_SCHEMA_VERSION, FindingSchema } from './schema';
 
 /** Where the schema lives in the repository, relative to the project root. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 
 /**
  * The finding: the versioned JSON message that ingest publishes to SNS and every subscriber (the notifier,
@@ -28,55 +28,60 @@ export const FindingActorSchema = z.object({
   type: ActorTypeSchema,
   displayName: z
     .string()
-    .describe(
-      'The person as a human reads it: an e-mail or IAM Identity Center user, an IAM user, or the username.',
+    .check(
+      z.describe(
+        'The person as a human reads it: an e-mail or IAM Identity Center user, an IAM user, or the username.',
+      ),
     ),
-  username: z.string().describe('The Kubernetes username (e.g. `kubernetes-admin`, `sre/alice`).'),
+  username: z.string().check(z.describe('The Kubernetes username (e.g. `kubernetes-admin`, `sre/alice`).')),
   groups: z.array(z.string()),
   iamArn: z
-    .string()
-    .optional()
-    .describe('The IAM principal behind the request (user.extra.canonicalArn, else arn).'),
+    .optional(z.string())
+    .check(z.describe('The IAM principal behind the request (user.extra.canonicalArn, else arn).')),
   sessionName: z
-    .string()
-    .optional()
-    .describe('The role session name, when the principal is an assumed role.'),
+    .optional(z.string())
+    .check(z.describe('The role session name, when the principal is an assumed role.')),
   email: z
-    .string()
-    .optional()
-    .describe(
-      'An e-mail address, when one could be derived from the identity (Identity Center session names).',
+    .optional(z.string())
+    .check(
+      z.describe(
+        'An e-mail address, when one could be derived from the identity (Identity Center session names).',
+      ),
     ),
   classification: z
     .string()
-    .describe(
-      'Why the actor was classified so, e.g. `username matches automation pattern "system:serviceaccount:*"`.',
+    .check(
+      z.describe(
+        'Why the actor was classified so, e.g. `username matches automation pattern "system:serviceaccount:*"`.',
+      ),
     ),
 });
 export type FindingActor = z.infer<typeof FindingActorSchema>;
 
 export const FindingActionSchema = z.object({
   verb: z.string(),
-  resource: z.string().optional(),
-  subresource: z.string().optional(),
-  apiGroup: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
+  resource: z.optional(z.string()),
+  subresource: z.optional(z.string()),
+  apiGroup: z.optional(z.string()),
+  namespace: z.optional(z.string()),
+  name: z.optional(z.string()),
   requestUri: z.string(),
   dryRun: z.boolean(),
-  impersonatedUser: z.string().optional().describe('The identity the actor impersonated, if any.'),
+  impersonatedUser: z.optional(z.string()).check(z.describe('The identity the actor impersonated, if any.')),
 });
 export type FindingAction = z.infer<typeof FindingActionSchema>;
 
 export const FindingWhereSchema = z.object({
   cluster: z
     .string()
-    .describe('The cluster name, taken from the log group `/aws/eks/<cluster>/cluster` or configured.'),
-  accountId: z.string().optional(),
-  accountName: z.string().optional(),
-  region: z.string().optional(),
-  logGroup: z.string().optional(),
-  logStream: z.string().optional(),
+    .check(
+      z.describe('The cluster name, taken from the log group `/aws/eks/<cluster>/cluster` or configured.'),
+    ),
+  accountId: z.optional(z.string()),
+  accountName: z.optional(z.string()),
+  region: z.optional(z.string()),
+  logGroup: z.optional(z.string()),
+  logStream: z.optional(z.string()),
 });
 export type FindingWhere = z.infer<typeof FindingWhereSchema>;
 
@@ -84,8 +89,8 @@ export const FindingRuleSchema = z.object({
   id: z.string(),
   title: z.string(),
   severity: SeveritySchema,
-  description: z.string().optional(),
-  mitre: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  description: z.optional(z.string()),
+  mitre: z.optional(z.object({ id: z.string(), name: z.optional(z.string()) })),
 });
 export type FindingRule = z.infer<typeof FindingRuleSchema>;
 
@@ -97,40 +102,50 @@ export const FindingSchema = z.strictObject({
   schemaVersion: z.literal(FINDING_SCHEMA_VERSION),
   id: z
     .string()
-    .min(1)
-    .describe('Stable: the same audit event on the same cluster always gives the same id (idempotency key).'),
+    .check(z.minLength(1))
+    .check(
+      z.describe(
+        'Stable: the same audit event on the same cluster always gives the same id (idempotency key).',
+      ),
+    ),
   fingerprint: z
     .string()
-    .min(1)
-    .describe('Groups similar findings: same rule, actor, verb and object, whatever the audit id.'),
+    .check(z.minLength(1))
+    .check(z.describe('Groups similar findings: same rule, actor, verb and object, whatever the audit id.')),
   severity: SeveritySchema,
   summary: z
     .string()
-    .describe('One line: `alice@example.com deleted secret kube-system/db-creds on prod-eu`.'),
+    .check(z.describe('One line: `alice@example.com deleted secret kube-system/db-creds on prod-eu`.')),
   outcome: z
     .enum(['allowed', 'denied', 'unknown'])
-    .describe(
-      '`allowed` for a change that happened, `denied` for an attempt the API server refused (403 and others).',
+    .check(
+      z.describe(
+        '`allowed` for a change that happened, `denied` for an attempt the API server refused (403 and others).',
+      ),
     ),
-  responseCode: z.number().int().optional(),
+  responseCode: z.optional(z.number().check(z.int())),
   auditId: z.string(),
   stage: z.string(),
-  time: z.string().describe('When the request happened (ISO 8601).'),
-  detectedAt: z.string().describe('When ingest made this finding (ISO 8601).'),
+  time: z.string().check(z.describe('When the request happened (ISO 8601).')),
+  detectedAt: z.string().check(z.describe('When ingest made this finding (ISO 8601).')),
   actor: FindingActorSchema,
   action: FindingActionSchema,
   where: FindingWhereSchema,
-  source: z.object({ ips: z.array(z.string()), userAgent: z.string().optional() }),
+  source: z.object({ ips: z.array(z.string()), userAgent: z.optional(z.string()) }),
   rule: FindingRuleSchema,
   alsoMatched: z
     .array(z.string())
-    .describe('Other rules that matched the same event, by id; the finding carries the most severe one.'),
+    .check(
+      z.describe('Other rules that matched the same event, by id; the finding carries the most severe one.'),
+    ),
   reasons: z
     .array(z.string())
-    .describe(
-      'Human-readable reasons the rule matched, e.g. `verb is delete`, `namespace kube-system is protected`.',
+    .check(
+      z.describe(
+        'Human-readable reasons the rule matched, e.g. `verb is delete`, `namespace kube-system is protected`.',
+      ),
     ),
-  links: z.object({ logsInsights: z.string().optional() }),
+  links: z.object({ logsInsights: z.optional(z.string()) }),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

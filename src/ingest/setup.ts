@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { z } from 'zod';
 import type { IngestEnv } from '../config/components';
 import { type DetectionConfig, detectionConfigFrom } from '../detect/config';
 import { RulesFileError } from '../detect/rules/errors';
 import { compileRuleSet, loadRuleSet } from '../detect/rules/load';
 import type { RuleSet } from '../detect/rules/types';
 import { ConfigError, describeError } from '../shared/errors';
+import type * as z from '../shared/zod';
 import type { IngestSettings } from './context';
 import { DEFAULT_RULES_JSON, DEFAULT_RULES_YAML } from './default-rules-text';
 
@@ -64,7 +64,7 @@ export function ingestDetectionConfig(env: IngestEnv): DetectionConfig {
       automationRoleArns: env.AUTOMATION_ROLE_ARNS,
     });
   } catch (error) {
-    const issues = (error as z.ZodError).issues;
+    const issues = (error as z.core.$ZodError).issues;
     if (!Array.isArray(issues)) throw error;
     const lines = issues.map((issue) => {
       const path = issue.path.filter((p) => typeof p === 'string').join('.');

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { csvList, parseEnv } from '../config/env';
 import { ConfigError } from '../shared/errors';
+import * as z from '../shared/zod';
 
 /**
  * How the local pipeline reaches people, from the environment:
@@ -32,20 +32,26 @@ export interface SlackCommon {
   readonly policy: PolicyEnv;
 }
 
-const optional = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
+const optional = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value?.trim() ? value.trim() : undefined)),
+);
 
 const LocalSlackEnvSchema = z.object({
-  SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional()),
-  SLACK_APP_TOKEN: optional.pipe(
-    z.string().startsWith('xapp-', 'must be an app-level token (xapp-...) with connections:write').optional(),
+  SLACK_BOT_TOKEN: z.pipe(
+    optional,
+    z.optional(z.string().check(z.startsWith('xoxb-', 'must be a bot token (xoxb-...)'))),
+  ),
+  SLACK_APP_TOKEN: z.pipe(
+    optional,
+    z.optional(
+      z.string().check(z.startsWith('xapp-', 'must be an app-level token (xapp-...) with connections:write')),
+    ),
   ),
   SLACK_SIGNING_SECRET: optional,
   SLACK_CHANNEL: optional,
   ESCALATION_CHANNEL: optional,
-  SLACK_API_URL: optional.pipe(z.url('must be a URL, e.g. http://127.0.0.1:3000/api/').optional()),
+  SLACK_API_URL: z.pipe(optional, z.optional(z.url('must be a URL, e.g. http://127.0.0.1:3000/api/'))),
   ACK_ALLOWED: csvList,
   ESCALATE_ALLOWED: csvList,
 });

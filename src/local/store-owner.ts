@@ -1,7 +1,7 @@
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { EksAuditError } from '../shared/errors';
+import * as z from '../shared/zod';
 
 /**
  * Who has the local store open. dynalite keeps its data in LevelDB, which one process at a time may open, so
@@ -10,12 +10,12 @@ import { EksAuditError } from '../shared/errors';
  * opening the files. A file left by a process that died is recognised and replaced.
  */
 export const StoreOwnerSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.number().check(z.int()).check(z.positive()),
   role: z.enum(['server', 'cli']),
   /** The DynamoDB endpoint of the owner's embedded store; null while it is starting. */
-  dynamoEndpoint: z.string().url().nullable(),
+  dynamoEndpoint: z.nullable(z.string().check(z.url())),
   /** The local server's URL (webhook, health), for a server. */
-  serverUrl: z.string().url().optional(),
+  serverUrl: z.optional(z.string().check(z.url())),
   startedAt: z.string(),
 });
 /** An owner file, validated. */

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import { countAllDecoded, type DecodedInput, expandDocument, newDecodeStats } from '../audit/decode';
 import type { IngestSummary } from '../ingest/summary';
 import type { Logger } from '../shared/logger';
+import * as z from '../shared/zod';
 import { readBodyWithin } from './http-body';
 import { sendJson } from './http-reply';
 
@@ -47,9 +47,9 @@ const EventListEnvelopeSchema = z.looseObject({
   kind: z.literal('EventList', 'kind must be "EventList"'),
   apiVersion: z
     .string('apiVersion is required')
-    .regex(/^audit\.k8s\.io\/v1(beta1)?$/, 'apiVersion must be audit.k8s.io/v1 (or v1beta1)'),
+    .check(z.regex(/^audit\.k8s\.io\/v1(beta1)?$/, 'apiVersion must be audit.k8s.io/v1 (or v1beta1)')),
   // Go writes an empty list as null.
-  items: z.array(z.unknown(), 'items must be an array of audit events').nullable(),
+  items: z.nullable(z.array(z.unknown(), 'items must be an array of audit events')),
 });
 
 /**

@@ -1,25 +1,25 @@
-import { z } from 'zod';
 import { type Finding, SeveritySchema, severityRank } from '../finding/schema';
+import * as z from '../shared/zod';
 
 /**
  * One routing rule: findings that match every given field go to `channel` (Slack channel id) and/or
  * `teamsConversation`. Omitted fields match anything.
  */
 export const RouteSchema = z.strictObject({
-  cluster: z.string().min(1).optional(),
-  namespace: z.string().min(1).optional(),
+  cluster: z.optional(z.string().check(z.minLength(1))),
+  namespace: z.optional(z.string().check(z.minLength(1))),
   /** Matches findings of this severity or worse. */
-  minSeverity: SeveritySchema.optional(),
-  channel: z.string().min(1).optional(),
-  teamsConversation: z.string().min(1).optional(),
+  minSeverity: z.optional(SeveritySchema),
+  channel: z.optional(z.string().check(z.minLength(1))),
+  teamsConversation: z.optional(z.string().check(z.minLength(1))),
 });
 export type Route = z.infer<typeof RouteSchema>;
 
 /** Where cards go: the first route that matches wins, else the default channel. */
 export const RoutingSchema = z.strictObject({
-  defaultChannel: z.string().min(1).optional(),
-  defaultTeamsConversation: z.string().min(1).optional(),
-  routes: z.array(RouteSchema).default([]),
+  defaultChannel: z.optional(z.string().check(z.minLength(1))),
+  defaultTeamsConversation: z.optional(z.string().check(z.minLength(1))),
+  routes: z._default(z.array(RouteSchema), []),
 });
 export type Routing = z.infer<typeof RoutingSchema>;
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { TeamsInputIds, TeamsVerbs } from '../notify/teams/actions';
+import * as z from '../shared/zod';
 import { EscalationReasonSchema, JustificationSchema } from '../triage/inputs';
 
 /** A click on a Teams card, parsed from the `adaptiveCard/action` invoke's `value`. */
@@ -21,7 +21,9 @@ const InvokeValueSchema = z.object({
   action: z.object({
     type: z.literal('Action.Execute', 'only Action.Execute is handled'),
     verb: z.string(),
-    data: z.looseObject({ alertId: z.string('alertId is missing').min(1).max(200) }),
+    data: z.looseObject({
+      alertId: z.string('alertId is missing').check(z.minLength(1)).check(z.maxLength(200)),
+    }),
   }),
 });
 
@@ -67,7 +69,7 @@ export function isBadClick(click: TeamsClick | BadClick): click is BadClick {
   return 'problem' in click;
 }
 
-function firstProblem(error: z.ZodError): string {
+function firstProblem(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid action';
   const where = issue.path.join('.');

@@ -1,6 +1,6 @@
 import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
-import { z } from 'zod';
 import { csvList } from '../config/env';
+import * as z from '../shared/zod';
 
 /**
  * The Teams function's environment, validated at cold start (`parseEnv(TeamsEnvSchema, process.env, 'teams')`).
@@ -10,10 +10,12 @@ import { csvList } from '../config/env';
  */
 const guid = z
   .string()
-  .trim()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'must be a GUID (the Entra app or tenant id)',
+  .check(z.trim())
+  .check(
+    z.regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'must be a GUID (the Entra app or tenant id)',
+    ),
   );
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -25,31 +27,33 @@ export const TeamsConnectionEnv = {
   /** The Entra tenant the app is registered in (single-tenant bot). */
   TEAMS_TENANT_ID: guid,
   /** SSM SecureString holding the app's client secret. */
-  TEAMS_APP_PASSWORD_PARAM: z.string().startsWith('/', 'must be an SSM parameter name starting with /'),
+  TEAMS_APP_PASSWORD_PARAM: z
+    .string()
+    .check(z.startsWith('/', 'must be an SSM parameter name starting with /')),
   /** Entra, for the bot's own tokens: `{this}/{tenant}/oauth2/v2.0/token`. */
-  TEAMS_LOGIN_ENDPOINT: httpUrl.default(PUBLIC.loginEndpoint),
+  TEAMS_LOGIN_ENDPOINT: z._default(httpUrl, PUBLIC.loginEndpoint),
   /** The Bot Connector for conversations with no stored reference (reaches every region). */
-  TEAMS_SERVICE_URL: httpUrl.default('https://smba.trafficmanager.net/teams/'),
+  TEAMS_SERVICE_URL: z._default(httpUrl, 'https://smba.trafficmanager.net/teams/'),
 };
 
 /** The Teams function: `adaptiveCard/action` clicks, `eks-audit` commands and installations. */
 export const TeamsEnvSchema = z.object({
   ...TeamsConnectionEnv,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  AWS_REGION: z.string().min(1).optional(),
-  TABLE_NAME: z.string().min(3),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  AWS_REGION: z.optional(z.string().check(z.minLength(1))),
+  TABLE_NAME: z.string().check(z.minLength(3)),
   /** Escalations from Teams are published here, as Slack's are (PagerDuty, Opsgenie, e-mail subscribe). */
-  ESCALATION_TOPIC_ARN: z.string().startsWith('arn:aws', 'must be an SNS topic ARN').optional(),
-  RETENTION_DAYS: z.coerce.number().int().positive().default(400),
+  ESCALATION_TOPIC_ARN: z.optional(z.string().check(z.startsWith('arn:aws', 'must be an SNS topic ARN'))),
+  RETENTION_DAYS: z._default(z.coerce.number().check(z.int()).check(z.positive()), 400),
   /**
    * Bot Framework's OpenID metadata; its signing keys are read from the sibling `/keys` document, as the
    * Teams SDK does, so the URL must end in `/openidconfiguration`.
    */
-  TEAMS_OPENID_METADATA_URL: httpUrl
-    .default(PUBLIC.openIdMetadataUrl)
-    .refine((url) => url.endsWith('/openidconfiguration'), 'must end in /openidconfiguration'),
+  TEAMS_OPENID_METADATA_URL: z
+    ._default(httpUrl, PUBLIC.openIdMetadataUrl)
+    .check(z.refine((url) => url.endsWith('/openidconfiguration'), 'must end in /openidconfiguration')),
   /** The `iss` every Bot Framework token carries. */
-  TEAMS_TOKEN_ISSUER: z.string().min(1).default(PUBLIC.tokenIssuer),
+  TEAMS_TOKEN_ISSUER: z._default(z.string().check(z.minLength(1)), PUBLIC.tokenIssuer),
   /** Who may acknowledge: `teams:<Entra object id>` entries (and Slack ids, ignored here); empty = anyone. */
   ACK_ALLOWED: csvList,
   ESCALATE_ALLOWED: csvList,

@@ -1,17 +1,17 @@
-import { z } from 'zod';
 import type { TeamsConversationReference } from '../notify/teams/conversations';
+import * as z from '../shared/zod';
 
 /** The fields of an `installationUpdate` or `conversationUpdate` activity that locate the conversation. */
 const InstallActivitySchema = z.object({
   serviceUrl: z.url(),
-  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
-  channelData: z
-    .object({
-      channel: z.object({ id: z.string().min(1), name: z.string().optional() }).optional(),
-      team: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
-      tenant: z.object({ id: z.string() }).optional(),
-    })
-    .optional(),
+  conversation: z.object({ id: z.string().check(z.minLength(1)), tenantId: z.optional(z.string()) }),
+  channelData: z.optional(
+    z.object({
+      channel: z.optional(z.object({ id: z.string().check(z.minLength(1)), name: z.optional(z.string()) })),
+      team: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) })),
+      tenant: z.optional(z.object({ id: z.string() })),
+    }),
+  ),
 });
 
 /**

@@ -1,13 +1,13 @@
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
-import { z } from 'zod';
 import type { Logger } from '../shared/logger';
+import * as z from '../shared/zod';
 
 /** The parts of an API Gateway HTTP API (payload format 2.0) event the bot reads. */
 export const HttpApiEventSchema = z.object({
   rawPath: z.string(),
-  headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().default(false),
+  headers: z._default(z.record(z.string(), z.string()), {}),
+  body: z.optional(z.string()),
+  isBase64Encoded: z._default(z.boolean(), false),
   requestContext: z.object({ http: z.object({ method: z.string() }) }),
 });
 export type HttpApiEvent = z.input<typeof HttpApiEventSchema>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { InputError } from '../shared/errors';
+import * as z from '../shared/zod';
 import { triageLimits } from './schemas';
 
 /**
@@ -11,30 +11,39 @@ import { triageLimits } from './schemas';
 const reason = (what: string) =>
   z
     .string(`${what} is required`)
-    .trim()
-    .min(1, `${what} is required`)
-    .max(triageLimits.maxTextLength, `${what} must be at most ${triageLimits.maxTextLength} characters`);
+    .check(z.trim())
+    .check(z.minLength(1, `${what} is required`))
+    .check(
+      z.maxLength(
+        triageLimits.maxTextLength,
+        `${what} must be at most ${triageLimits.maxTextLength} characters`,
+      ),
+    );
 
 /** An optional link to a ticket or change request: http or https only, so it can never run or redirect oddly. */
 export const TicketUrlSchema = z
   .string()
-  .trim()
-  .max(
-    triageLimits.maxTicketUrlLength,
-    `the link must be at most ${triageLimits.maxTicketUrlLength} characters`,
+  .check(z.trim())
+  .check(
+    z.maxLength(
+      triageLimits.maxTicketUrlLength,
+      `the link must be at most ${triageLimits.maxTicketUrlLength} characters`,
+    ),
   )
-  .refine(
-    isHttpUrl,
-    'the link must be an http:// or https:// address, e.g. https://jira.example.com/browse/OPS-123',
+  .check(
+    z.refine(
+      isHttpUrl,
+      'the link must be an http:// or https:// address, e.g. https://jira.example.com/browse/OPS-123',
+    ),
   );
 
 /** A justification: why the change was made, and optionally where it was agreed. */
 export const JustificationSchema = z.object({
   reason: reason('a reason'),
   /** Empty is the same as absent: an emptied input field. */
-  ticketUrl: z.preprocess(
-    (value) => (value === '' || value === null ? undefined : value),
-    TicketUrlSchema.optional(),
+  ticketUrl: z.pipe(
+    z.transform((value) => (value === '' || value === null ? undefined : value)),
+    z.optional(TicketUrlSchema),
   ),
 });
 export type Justification = z.infer<typeof JustificationSchema>;
@@ -60,7 +69,7 @@ function isHttpUrl(value: string): boolean {
  * parseOrThrow(JustificationSchema, { reason: '  ' }, 'justification');
  * // throws InputError: 'justification: reason: a reason is required'
  */
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map(

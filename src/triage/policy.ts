@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import { actorEmails } from './actor';
 import type { Alert, Responder } from './model';
 
@@ -10,20 +10,22 @@ import type { Alert, Responder } from './model';
  */
 const PrincipalSchema = z
   .string()
-  .trim()
-  .regex(
-    /^([UWS][A-Z0-9]{2,}|(slack|teams|cli):.+)$/,
-    'expected a Slack user id (U…/W…), a Slack user group id (S…), or <platform>:<user id>',
+  .check(z.trim())
+  .check(
+    z.regex(
+      /^([UWS][A-Z0-9]{2,}|(slack|teams|cli):.+)$/,
+      'expected a Slack user id (U…/W…), a Slack user group id (S…), or <platform>:<user id>',
+    ),
   );
 
 /** The triage policy as configured (parse with this schema at start; errors name the bad entry). */
 export const TriagePolicySchema = z.object({
   /** Who may acknowledge: user ids or user group ids; empty (default) = anyone. */
-  acknowledge: z.array(PrincipalSchema).default([]),
+  acknowledge: z._default(z.array(PrincipalSchema), []),
   /** Who may escalate: user ids or user group ids; empty (default) = anyone. */
-  escalate: z.array(PrincipalSchema).default([]),
+  escalate: z._default(z.array(PrincipalSchema), []),
   /** The person who made the change cannot acknowledge it (they can still justify it). Default on. */
-  separationOfDuties: z.boolean().default(true),
+  separationOfDuties: z._default(z.boolean(), true),
 });
 /** The validated policy configuration. */
 export type TriagePolicyConfig = z.infer<typeof TriagePolicySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../shared/zod';
 import type { AlertResponse, PostedMessage, Responder } from './model';
 import { responseActions } from './model';
 
@@ -22,9 +22,9 @@ export const triageLimits = {
 /** A `Responder` read back from storage or a button value. */
 export const ResponderSchema = z.object({
   platform: z.enum(['slack', 'teams', 'cli']),
-  userId: z.string().min(1).max(triageLimits.maxNameLength),
-  name: z.string().max(triageLimits.maxNameLength),
-  email: z.string().max(triageLimits.maxNameLength).exactOptional(),
+  userId: z.string().check(z.minLength(1)).check(z.maxLength(triageLimits.maxNameLength)),
+  name: z.string().check(z.maxLength(triageLimits.maxNameLength)),
+  email: z.exactOptional(z.string().check(z.maxLength(triageLimits.maxNameLength))),
 });
 
 const acceptedActions = ['acknowledge', 'justify', 'escalate'] as const;
@@ -34,17 +34,17 @@ export const AlertResponseSchema = z.object({
   action: z.enum(responseActions),
   by: ResponderSchema,
   at: z.iso.datetime({ offset: true }),
-  text: z.string().max(triageLimits.maxTextLength).exactOptional(),
-  ticketUrl: z.string().max(triageLimits.maxTicketUrlLength).exactOptional(),
-  attempted: z.enum(acceptedActions).exactOptional(),
+  text: z.exactOptional(z.string().check(z.maxLength(triageLimits.maxTextLength))),
+  ticketUrl: z.exactOptional(z.string().check(z.maxLength(triageLimits.maxTicketUrlLength))),
+  attempted: z.exactOptional(z.enum(acceptedActions)),
 });
 
 /** A `PostedMessage`. */
 export const PostedMessageSchema = z.object({
   platform: z.enum(['slack', 'teams', 'terminal']),
-  channel: z.string().min(1),
-  messageId: z.string().min(1),
-  permalink: z.string().exactOptional(),
+  channel: z.string().check(z.minLength(1)),
+  messageId: z.string().check(z.minLength(1)),
+  permalink: z.exactOptional(z.string()),
 });
 
 // Compile-time checks: each schema's output is assignable to its interface (a drift fails `tsc`).

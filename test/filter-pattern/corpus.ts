@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../../src/shared/zod';
 
 /** The project root (two folders above this file). Third-party material lives beside it in ../shared/corpus. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -11,17 +11,22 @@ const corpusDir = path.resolve(projectRoot, '../shared/corpus/filterpatterns');
 const CaseSchema = z
   .object({
     pattern: z.string(),
-    message: z.string().optional(),
-    event: z.unknown().optional(),
+    message: z.optional(z.string()),
+    event: z.optional(z.unknown()),
     expected: z.boolean(),
     source: z.string(),
     source_kind: z.enum(['aws-docs', 'aws-cli-example', 'impl-test']),
-    implied: z.boolean().optional(),
-    wrapper_constructed: z.boolean().optional(),
-    doc_statement_questionable: z.boolean().optional(),
-    note: z.string().optional(),
+    implied: z.optional(z.boolean()),
+    wrapper_constructed: z.optional(z.boolean()),
+    doc_statement_questionable: z.optional(z.boolean()),
+    note: z.optional(z.string()),
   })
-  .refine((c) => (c.message === undefined) !== (c.event === undefined), 'exactly one of message and event');
+  .check(
+    z.refine(
+      (c) => (c.message === undefined) !== (c.event === undefined),
+      'exactly one of message and event',
+    ),
+  );
 
 /** One filter-pattern case of cases.jsonl, with its log message resolved (an `event` is serialised on one line). */
 export interface ConformanceCase {

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
 import { type Finding, FindingSchema } from '../../finding/schema';
+import * as z from '../../shared/zod';
 import { actorKey } from '../../triage/actor';
 import type { Alert, AlertResponse, PostedMessage } from '../../triage/model';
 import { AlertResponseSchema, PostedMessageSchema } from '../../triage/schemas';
@@ -88,7 +88,7 @@ export function messageAttr(message: PostedMessage): AttributeValue {
 }
 
 const StoredAlertSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime({ offset: true }),
   finding: z.string(),
   responses: z.array(AlertResponseSchema),
@@ -162,6 +162,6 @@ function parseFinding(json: string): Decoded<Finding> {
     : { ok: false, problem: `finding: ${describeIssues(parsed.error)}` };
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`).join('; ');
 }

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
 import { InputError } from '../../shared/errors';
+import * as z from '../../shared/zod';
 
 /**
  * Opaque page cursors: base64url JSON of where the next page starts (the index, the partition and the last
@@ -13,7 +13,7 @@ const CursorSchema = z.object({
   /** The partition (month bucket, actor, cluster) to continue in. */
   p: z.string(),
   /** The key of the last item returned; absent = start of partition `p`. */
-  k: z.record(z.string(), z.string()).optional(),
+  k: z.optional(z.record(z.string(), z.string())),
 });
 
 /** Where a listing resumes: index, partition, and the last key returned there. */

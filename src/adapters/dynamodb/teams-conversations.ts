@@ -1,9 +1,9 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
 import type {
   ConversationReferenceStore,
   TeamsConversationReference,
 } from '../../notify/teams/conversations';
+import * as z from '../../shared/zod';
 import { fromItem, toItem } from './attr';
 import { auditTableAttributes } from './table';
 
@@ -50,10 +50,10 @@ function key(conversationId: string) {
 }
 
 const StoredReferenceSchema = z.object({
-  conversationId: z.string().min(1),
+  conversationId: z.string().check(z.minLength(1)),
   serviceUrl: z.url(),
-  tenantId: z.string().exactOptional(),
-  teamName: z.string().exactOptional(),
-  channelName: z.string().exactOptional(),
+  tenantId: z.exactOptional(z.string()),
+  teamName: z.exactOptional(z.string()),
+  channelName: z.exactOptional(z.string()),
   installedAt: z.string(),
 });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { EksAuditError } from '../../shared/errors';
+import * as z from '../../shared/zod';
 
 /** Supplies Bot Connector bearer tokens (`EntraTokenSource` in production). */
 export interface BotTokenProvider {
@@ -27,7 +27,7 @@ export class BotConnectorError extends EksAuditError {
   }
 }
 
-const ResourceResponseSchema = z.object({ id: z.string().min(1) });
+const ResourceResponseSchema = z.object({ id: z.string().check(z.minLength(1)) });
 
 /** Longest wait a Retry-After header can ask for before we give up instead (a Lambda has little time). */
 const MAX_RETRY_AFTER_MS = 10_000;

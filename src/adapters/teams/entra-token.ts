@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { EksAuditError } from '../../shared/errors';
+import * as z from '../../shared/zod';
 
 /** The bot's Entra app registration: what it needs to ask Entra for a token. */
 export interface EntraAppCredentials {
@@ -22,8 +22,8 @@ export interface EntraTokenSourceOptions {
 
 /** Entra's answer to a client-credentials request (RFC 6749 §5.1). */
 const TokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.coerce.number().int().positive(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.coerce.number().check(z.int()).check(z.positive()),
 });
 
 /** The scope of Bot Connector tokens (Bot Framework, public cloud). */
@@ -113,7 +113,7 @@ function safeJson(text: string): unknown {
 /** `invalid_client: AADSTS7000215 ...` cut to one line, or the HTTP body's start. */
 function errorCode(text: string): string {
   const parsed = z
-    .object({ error: z.string(), error_description: z.string().optional() })
+    .object({ error: z.string(), error_description: z.optional(z.string()) })
     .safeParse(safeJson(text));
   const line = parsed.success ? `${parsed.data.error}: ${parsed.data.error_description ?? ''}` : text;
   return line.split(/\r?\n/)[0]?.slice(0, 200) ?? '';

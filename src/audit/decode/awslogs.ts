@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { epochMillisToIso } from '../timestamp';
 import { parseJsonText } from './json-text';
 import { decodeAuditMessage } from './message';
@@ -8,7 +8,7 @@ import type { DecodedItem, DecodeProblem, EventWhere } from './types';
 
 /** What a Lambda subscribed to a log group receives: `{ awslogs: { data: base64(gzip(json payload)) } }`. */
 export const AwsLogsEnvelopeSchema = z.looseObject({
-  awslogs: z.looseObject({ data: z.string().min(1, 'awslogs.data is empty') }),
+  awslogs: z.looseObject({ data: z.string().check(z.minLength(1, 'awslogs.data is empty')) }),
 });
 export type AwsLogsEnvelope = z.infer<typeof AwsLogsEnvelopeSchema>;
 
@@ -174,7 +174,7 @@ function envelopeProblem(where: EventWhere, detail: string): SubscriptionDecodeR
   return { ok: false, problem: { reason: 'invalid-envelope', detail }, where };
 }
 
-function firstIssue(error: z.ZodError | undefined): string {
+function firstIssue(error: z.core.$ZodError | undefined): string {
   const issue = error?.issues[0];
   if (!issue) return 'invalid';
   const path = issue.path.map(String).join('.');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { epochMillisToIso } from '../timestamp';
 import {
   decodeSubscriptionEvent,
@@ -18,9 +18,9 @@ export type DocumentShape = Exclude<
 /** One event of `aws logs filter-log-events` output. */
 const FilteredLogEventSchema = z.looseObject({
   message: z.string(),
-  timestamp: z.number().optional(),
-  eventId: z.string().optional(),
-  logStreamName: z.string().optional(),
+  timestamp: z.optional(z.number()),
+  eventId: z.optional(z.string()),
+  logStreamName: z.optional(z.string()),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 
 /**
  * A command handed over to run after Slack got its acknowledgement: what is needed to answer it, and where
@@ -7,11 +7,11 @@ import { z } from 'zod';
  */
 export const DeferredCommandSchema = z.object({
   /** The text after `/eks-audit`. */
-  text: z.string().max(4000),
+  text: z.string().check(z.maxLength(4000)),
   /** The Slack user who asked (their e-mail domain helps `user <name>`). */
-  userId: z.string().min(1).max(64),
+  userId: z.string().check(z.minLength(1)).check(z.maxLength(64)),
   /** The workspace's domain, for links to cards (`https://<domain>.slack.com/archives/...`). */
-  teamDomain: z.string().max(255).optional(),
+  teamDomain: z.optional(z.string().check(z.maxLength(255))),
   responseUrl: z.url({ protocol: /^https?$/ }),
 });
 export type DeferredCommand = z.infer<typeof DeferredCommandSchema>;

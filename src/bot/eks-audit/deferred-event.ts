@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { SlackCommandReply } from '../../notify/slack/report/render-answer';
 import { parseEksAuditCommand } from '../../report/command';
 import { describeError } from '../../shared/errors';
+import * as z from '../../shared/zod';
 import { DeferredCommandSchema } from './deferral';
 import { type EksAuditServices, eksAuditReply } from './run';
 

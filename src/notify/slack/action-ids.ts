@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { InputError } from '../../shared/errors';
+import * as z from '../../shared/zod';
 import type { CardActionKind } from '../card-types';
 
 /**
@@ -33,7 +33,7 @@ export function cardActionOf(actionId: string): CardActionKind | undefined {
  */
 export const ButtonValueSchema = z.strictObject({
   v: z.literal(1),
-  alertId: z.string().min(1).max(512),
+  alertId: z.string().check(z.minLength(1)).check(z.maxLength(512)),
 });
 /** A parsed button value. */
 export type ButtonValue = z.infer<typeof ButtonValueSchema>;

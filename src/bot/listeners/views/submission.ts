@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { z } from 'zod';
 import { describeError } from '../../../shared/errors';
 import type { Logger } from '../../../shared/logger';
+import type * as z from '../../../shared/zod';
 import type { Responder } from '../../../triage/model';
 import { parseViewSubmission, type ViewSubmission } from '../../interactions';
 import { type ModalContext, readModalMetadata, SlackViewIds } from '../../modals';
@@ -41,7 +41,7 @@ export function readSubmission(body: unknown, log: Logger): ReadSubmission | { e
  * @example
  * fieldErrors(error, { reason: 'reason', ticketUrl: 'ticket' }); // { reason: 'a reason is required' }
  */
-export function fieldErrors(error: z.ZodError, blocks: Readonly<Record<string, string>>): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError, blocks: Readonly<Record<string, string>>): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const block = blocks[String(issue.path[0])] ?? SlackViewIds.reasonBlock;
