@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,36 @@ describe('The deployed ingest bundle', () => {
     expect(summary).toMatchObject({ events: 3, findings: 3, published: 3, failed: 0 });
     const rules = sns.published.map((p) => FindingSchema.parse(JSON.parse(p.message)).rule.id);
     expect(rules).toEqual(['secret-change-protected', 'rbac-binding-privileged-role', 'pod-exec']);
+  });
+
+  it('reads a custom YAML rules file with the YAML parser it loads on first use, from inside the bundle', async () => {
+    // The bundle initialises the `yaml` library only when a custom RULES_FILE is parsed (src/detect/rules/yaml.ts):
+    // this is the path where the lazily loaded parser must still be there, and report YAML errors by line.
+    sns.reset();
+    writeFileSync(
+      join(dir, 'exec-only.yaml'),
+      '# only exec\nversion: 1\nrules:\n  - id: team-exec\n    title: Exec\n    severity: low\n    condition: { resources: [pods/exec] }\n',
+    );
+    writeFileSync(join(dir, 'broken.yaml'), 'version: 1\nrules: [\n');
+    const env = {
+      FINDINGS_TOPIC_ARN: sns.topicArn,
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDTEST',
+      AWS_SECRET_ACCESS_KEY: 'test-secret',
+      LOG_LEVEL: 'error',
+    };
+
+    const { handler } = loadBundle({ ...env, RULES_FILE: join(dir, 'exec-only.yaml') });
+    const summary = await handler(aSubscriptionEvent(changes), { awsRequestId: 'bundle-2' });
+
+    expect(summary).toMatchObject({ events: 3, findings: 1, published: 1 });
+    expect(sns.published.map((p) => FindingSchema.parse(JSON.parse(p.message)).rule.id)).toEqual([
+      'team-exec',
+    ]);
+    expect(() => loadBundle({ ...env, RULES_FILE: join(dir, 'broken.yaml') })).toThrow(
+      /RULES_FILE: invalid rules file\n.*broken\.yaml: line \d+, column \d+: /,
+    );
   });
 
   it('fails to load with a message naming the setting when the configuration is invalid', () => {

@@ -1,10 +1,10 @@
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { FilterPatternError } from '../../filter-pattern/errors';
+import type * as z from '../../shared/zod';
 import { compileRule } from './compile';
 import { RulesFileError } from './errors';
 import { type RuleSpec, RuleSpecSchema, RulesFileSchema } from './schema';
 import type { CompiledRule, RuleSet } from './types';
+import { parseYamlDocument } from './yaml';
 
 /**
  * Parses, validates and compiles a rules file (YAML, or JSON which is YAML too). Every problem is collected
@@ -16,7 +16,7 @@ import type { CompiledRule, RuleSet } from './types';
  * ruleSet.rules.map((r) => r.id); // ['secret-read', ...]
  */
 export function loadRuleSet(text: string, source: string): RuleSet {
-  const doc = parseDocument(text);
+  const doc = parseYamlDocument(text);
   if (doc.errors.length > 0) {
     throw new RulesFileError(
       doc.errors.map((e) => `${source}: ${yamlPosition(e.linePos)}${firstLine(e.message)}`),
