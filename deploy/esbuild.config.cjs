@@ -83,6 +83,9 @@ const boltLambdaOnly = {
  * uses axios too) `form-data`, when axios imports it, is a class that throws if constructed. And the SDK's
  * ESM files import axios's ESM build while its CommonJS files import the CommonJS one: there, both get the
  * CommonJS build (about 90 KB less, and one `AxiosHeaders` class). Together: 2,298 KB -> 1,317 KB minified.
+ * The same split doubled `@opentelemetry/api` and the SDK's own `@microsoft/teams.common` (the SDK's ESM files
+ * import their ESM builds, its CommonJS files their CommonJS builds): they too get the CommonJS build alone,
+ * about 17 KB less (OpenTelemetry keeps its state on a global symbol, so one copy or two share it anyway).
  * test/deploy/teams-bundle.test.ts drives the bundled Teams function with signed requests.
  */
 const teamsLambdaOnly = {
@@ -102,8 +105,8 @@ const teamsLambdaOnly = {
         ? { path: 'form-data', namespace: 'teams-unused' }
         : undefined,
     );
-    build.onResolve({ filter: /^axios$/ }, () =>
-      teamsFunction ? { path: require.resolve('axios') } : undefined,
+    build.onResolve({ filter: /^(axios|@opentelemetry\/api|@microsoft\/teams\.common)$/ }, (args) =>
+      teamsFunction ? { path: require.resolve(args.path) } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'teams-unused' }, (args) => ({
       contents:

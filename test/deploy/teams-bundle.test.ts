@@ -93,7 +93,7 @@ beforeEach(() => {
 const signed = () => identity.sign(channelClaims({ serviceUrl: connector.serviceUrl }));
 
 describe('the Teams function’s Lambda bundle', () => {
-  it('leaves out Express (with iconv-lite) and form-data, and holds one build of axios', () => {
+  it('leaves out Express (with iconv-lite) and form-data, and holds one build of axios, OpenTelemetry and teams.common', () => {
     console.log(`Teams bundle: ${(bundleBytes / 1024).toFixed(0)} KB minified`);
     const packages = inputs.filter((file) =>
       /node_modules\/(express|body-parser|iconv-lite|form-data)\//.test(file),
@@ -103,6 +103,12 @@ describe('the Teams function’s Lambda bundle', () => {
     expect(inputs.filter((file) => /^node_modules\/axios\/(lib|dist)\//.test(file))).toEqual([
       'node_modules/axios/dist/node/axios.cjs',
     ]);
+    // Nor an ESM and a CommonJS copy of OpenTelemetry's API or of the SDK's common package.
+    const esmCopies = inputs.filter((file) =>
+      /^node_modules\/(@opentelemetry\/api|@microsoft\/teams\.common)\/.*\.mjs$/.test(file),
+    );
+    expect(esmCopies).toEqual([]);
+    expect(inputs).toContain('node_modules/@opentelemetry/api/dist/index.cjs');
     expect(bundleBytes).toBeLessThan(1600 * 1024);
   });
 
