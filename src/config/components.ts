@@ -1,36 +1,16 @@
 import { RoutingSchema } from '../notify/routing';
 import * as z from '../shared/zod';
+import { CommonEnv } from './common-env';
 import { csvList, jsonValue } from './env';
 
 /**
- * The environment of each deployed function, validated at cold start. Secrets are never here: only the names
+ * The environment of the notifier and Slack functions (the ingest function's is in ingest-env.ts, so its bundle
+ * builds only its own schema), validated at cold start. Secrets are never here: only the names
  * of the SSM parameters that hold them.
  */
 
 const positiveInt = (fallback: number) =>
   z._default(z.coerce.number().check(z.int()).check(z.positive()), fallback);
-
-/** Settings every component shares. */
-const CommonEnv = {
-  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
-  AWS_REGION: z.optional(z.string().check(z.minLength(1))),
-};
-
-/** The ingest function: CloudWatch Logs -> findings -> SNS. */
-export const IngestEnvSchema = z.object({
-  ...CommonEnv,
-  FINDINGS_TOPIC_ARN: z.string().check(z.startsWith('arn:aws', 'must be an SNS topic ARN')),
-  /** Overrides the cluster name derived from the log group `/aws/eks/<cluster>/cluster`. */
-  CLUSTER_NAME: z.optional(z.string().check(z.minLength(1))),
-  ACCOUNT_ID: z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))),
-  ACCOUNT_NAME: z.optional(z.string().check(z.minLength(1))),
-  /** A rules file inside the bundle; the default rule set when unset. */
-  RULES_FILE: z.optional(z.string().check(z.minLength(1))),
-  PROTECTED_NAMESPACES: csvList,
-  AUTOMATION_USERNAMES: csvList,
-  AUTOMATION_ROLE_ARNS: csvList,
-});
-export type IngestEnv = z.infer<typeof IngestEnvSchema>;
 
 /** Settings shared by the notifier and the Slack function: the trail and the Slack secrets' names. */
 const BotCommonEnv = {

@@ -3,14 +3,9 @@ import type { RuleMatch } from '../detect/rules/types';
 import { outcomeOf } from '../detect/rules/vocabulary';
 import { describeAction } from './describe';
 import { findingId, stableHash } from './hash';
-import {
-  FINDING_SCHEMA_VERSION,
-  type Finding,
-  type FindingAction,
-  type FindingActor,
-  type FindingWhere,
-  severityRank,
-} from './schema';
+import type { Finding, FindingAction, FindingActor, FindingWhere } from './schema';
+import { severityRank } from './severity';
+import { FINDING_SCHEMA_VERSION } from './version';
 
 /** Where and when a finding is made: the same for every event of a batch. */
 export interface FindingContext {

@@ -12,7 +12,8 @@ export const FINDING_JSON_SCHEMA_ID = `urn:eks-audit-bot:schema:finding:v${FINDI
  *
  * It describes what readers may rely on, so it leaves `additionalProperties` open everywhere: within a schema
  * version fields are only ever added, and a reader validating with this file must accept fields it does not
- * know yet. (The producer is stricter: `FindingSchema` rejects unknown top-level keys before publishing.)
+ * know yet. (The producer is stricter: findings are built by typed code, and the tests hold every finding ingest
+ * builds to `FindingSchema`, which rejects unknown top-level keys.)
  *
  * @example
  * const schema = findingJsonSchema();

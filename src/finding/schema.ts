@@ -1,4 +1,6 @@
 import * as z from '../shared/zod';
+import { SeveritySchema } from './severity';
+import { FINDING_SCHEMA_VERSION } from './version';
 
 /**
  * The finding: the versioned JSON message that ingest publishes to SNS and every subscriber (the notifier,
@@ -6,20 +8,11 @@ import * as z from '../shared/zod';
  *
  * Compatibility promise: within schema version 1, fields are only ever added, never removed or retyped.
  */
-export const FINDING_SCHEMA_VERSION = 1 as const;
 
-export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export const SeveritySchema = z.enum(severities);
-export type Severity = z.infer<typeof SeveritySchema>;
-
-/** Higher is worse; for sorting and for "at least" filters. */
-export const severityRank: Readonly<Record<Severity, number>> = {
-  info: 0,
-  low: 1,
-  medium: 2,
-  high: 3,
-  critical: 4,
-};
+// Re-exported for readers of this module. Code on the ingest path imports them from their own small modules, so
+// the ingest bundle never constructs the finding's schemas (it builds findings with typed code).
+export { type Severity, SeveritySchema, severities, severityRank } from './severity';
+export { FINDING_SCHEMA_VERSION } from './version';
 
 export const ActorTypeSchema = z.enum(['human', 'automation', 'system', 'anonymous']);
 export type ActorType = z.infer<typeof ActorTypeSchema>;

@@ -1,8 +1,8 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { RetryPolicy } from '../adapters/sns/retry';
 import { SnsFindingPublisher } from '../adapters/sns/sns-finding-publisher';
-import { IngestEnvSchema } from '../config/components';
 import { parseEnv } from '../config/env';
+import { IngestEnvSchema } from '../config/ingest-env';
 import { type Clock, systemClock } from '../shared/clock';
 import { createLogger } from '../shared/logger';
 import { UnpublishedFindingsError } from './errors';

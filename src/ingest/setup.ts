@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { IngestEnv } from '../config/components';
+import type { IngestEnv } from '../config/ingest-env';
 import { type DetectionConfig, detectionConfigFrom } from '../detect/config';
 import { RulesFileError } from '../detect/rules/errors';
 import { compileRuleSet, loadRuleSet } from '../detect/rules/load';

@@ -1,6 +1,6 @@
 import type { DecodedInput } from '../audit/decode';
-import { IngestEnvSchema } from '../config/components';
 import { parseEnv } from '../config/env';
+import { IngestEnvSchema } from '../config/ingest-env';
 import type { DetectionConfig } from '../detect/config';
 import type { RuleSet } from '../detect/rules/types';
 import type { IngestSettings } from '../ingest/context';

@@ -1,4 +1,5 @@
-import { type Finding, SeveritySchema, severityRank } from '../finding/schema';
+import type { Finding } from '../finding/schema';
+import { SeveritySchema, severityRank } from '../finding/severity';
 import * as z from '../shared/zod';
 
 /**

@@ -1,4 +1,4 @@
-import { type Severity, severities, severityRank } from '../finding/schema';
+import { type Severity, severities, severityRank } from '../finding/severity';
 import type { Alert, AlertStatus } from '../triage/model';
 import { type AlertFact, alertFact } from './facts';
 import { type CountEntry, Counter, type DurationStats, durationStats } from './stats';

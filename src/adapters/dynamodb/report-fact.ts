@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type Severity, severityRank } from '../../finding/schema';
+import { type Severity, severityRank } from '../../finding/severity';
 import { type AlertFact, statusFromMarkers, UNKNOWN_ACTOR } from '../../report/facts';
 
 /**

@@ -1,4 +1,4 @@
-import { SeveritySchema } from '../../finding/schema';
+import { SeveritySchema } from '../../finding/severity';
 import * as z from '../../shared/zod';
 import { actorTypes, outcomes } from './vocabulary';
 
