@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -110,6 +111,20 @@ describe('the Teams function’s Lambda bundle', () => {
     expect(esmCopies).toEqual([]);
     expect(inputs).toContain('node_modules/@opentelemetry/api/dist/index.cjs');
     expect(bundleBytes).toBeLessThan(1600 * 1024);
+  });
+
+  it('loads without making Node.js load its fetch implementation (axios’s load-time probes are removed)', () => {
+    // Exits right after loading: the servers the bundle would call live in this (then blocked) process.
+    const script = `require(${JSON.stringify(join(dir, 'handler.js'))});console.log(JSON.stringify(process.moduleLoadList));process.exit(0)`;
+    const child = spawnSync(process.execPath, ['-e', script], {
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(child.status, child.stderr).toBe(0);
+    const loaded = JSON.parse(child.stdout) as string[];
+    expect(loaded).toContain('NativeModule https');
+    expect(loaded.filter((name) => name.includes('undici'))).toEqual([]);
   });
 
   it('says hello on installation through the SDK’s HTTP client, with a token from Entra', async () => {
