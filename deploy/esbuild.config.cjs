@@ -247,6 +247,49 @@ const jsonwebtokenWithoutSemver = {
   },
 };
 
+/**
+ * An AWS SDK client registers every error its service models at load, each with a class and a schema: SSM's
+ * 140 (AssociationAlreadyExists, OpsItem..., about 55 KB minified), though the functions only call
+ * GetParameter and GetParameters. Here, the generated registrations (`export var X$ = [-3, ...];` then
+ * `registerError(X$, X)`) of a client's errors are kept only for those its operations we call can return;
+ * esbuild then leaves out the other classes. An error the SDK does not find registered is still thrown, as the
+ * client's ServiceException with the same `name`, `$fault`, `$metadata` and message (its modeled members
+ * are not read): the code only ever tests SSM errors by name (`ParameterNotFound`), and none of SSM's errors
+ * carries a retry trait, so the SDK retries exactly as before. If a kept error is not found (the SDK changed),
+ * the build fails. Measured: the notifier and Slack bundles 55 KB smaller (558 -> 503, 766 -> 710 KB minified),
+ * their compile (vm.Script) 4..10 ms shorter; at load, -4..-11 ms CPU on an SSM-only bundle but within the
+ * noise on the whole notifier bundle (-1 ms over 61 interleaved runs).
+ */
+const errorsOfOurCalls = {
+  'client-ssm': ['InternalServerError', 'InvalidKeyId', 'ParameterNotFound', 'ParameterVersionNotFound'],
+};
+const awsErrorsOfOurCalls = {
+  name: 'aws-errors-of-our-calls',
+  setup(build) {
+    const fs = require('node:fs');
+    const clients = Object.keys(errorsOfOurCalls).join('|');
+    const schemas = new RegExp(
+      `[\\\\/]@aws-sdk[\\\\/](${clients})[\\\\/]dist-es[\\\\/]schemas[\\\\/]schemas_0\\.js$`,
+    );
+    const registration =
+      /^export var (\w+)\$ = \[-3, n0, [\s\S]*?\];\nn0_registry\.registerError\(\1\$, \1\);\n/gm;
+    build.onLoad({ filter: schemas }, async (args) => {
+      const kept = errorsOfOurCalls[schemas.exec(args.path)[1]];
+      const found = [];
+      const source = (await fs.promises.readFile(args.path, 'utf8')).replace(registration, (text, name) => {
+        if (!kept.includes(name)) return '';
+        found.push(name);
+        return text;
+      });
+      const missing = kept.filter((name) => !found.includes(name));
+      if (missing.length > 0) {
+        throw new Error(`${args.path}: no registration of ${missing.join(', ')} (deploy/esbuild.config.cjs)`);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 /** esbuild's own options. */
 const esbuildOptions = {
   bundle: true,
@@ -272,6 +315,7 @@ const esbuildOptions = {
     sdkWithoutEventStreams,
     axiosWithoutFetchProbes,
     jsonwebtokenWithoutSemver,
+    awsErrorsOfOurCalls,
   ],
 };
 

@@ -13,9 +13,10 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 
 /*
  * The Lambda bundles carry a trimmed AWS SDK (deploy/esbuild.config.cjs): credentials from the environment
- * only, no event streams. A probe (fixtures/sdk-probe.ts) bundled with the same options makes every AWS call
- * the functions make against local servers: a stand-in for SNS here, SSM and Lambda's Invoke API
- * (test/bot/support), dynalite for DynamoDB. The test reads what they received and what the probe got back.
+ * only, no event streams, only the SSM errors our calls can return. A probe (fixtures/sdk-probe.ts) bundled
+ * with the same options makes every AWS call the functions make against local servers: a stand-in for SNS
+ * (and for an SSM error) here, SSM and Lambda's Invoke API (test/bot/support), dynalite for DynamoDB. The
+ * test reads what they received and what the probe got back.
  */
 
 type Probe = typeof import('./fixtures/sdk-probe');
@@ -27,6 +28,7 @@ let dir: string;
 let probe: Probe;
 /** The source files that put code in the bundle (esbuild also lists those it read and shook out). */
 let bundled: string[];
+let bytesOf: (file: string) => number;
 let server: Server;
 let endpoint: string;
 let ssm: SsmServer;
@@ -64,6 +66,7 @@ beforeAll(async () => {
     })(),
   ]);
   const output = Object.values(result.metafile?.outputs ?? {})[0];
+  bytesOf = (file) => output?.inputs[file]?.bytesInOutput ?? 0;
   bundled = Object.entries(output?.inputs ?? {}).flatMap(([file, { bytesInOutput }]) =>
     bytesInOutput > 0 ? [file] : [],
   );
@@ -74,6 +77,12 @@ beforeAll(async () => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.push({ headers: request.headers, body });
+      if (String(request.headers['x-amz-target']).startsWith('AmazonSSM.')) {
+        // An SSM error the bundle does not register (see deploy/esbuild.config.cjs).
+        response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify({ __type: 'AccessDeniedException', message: 'not for you' }));
+        return;
+      }
       response.writeHead(200, { 'content-type': 'text/xml' });
       response.end(snsAnswer(body));
     });
@@ -151,6 +160,20 @@ describe('the AWS SDK in a Lambda bundle, without event streams', () => {
     });
     const [missing] = await probe.readParameters(ssm.endpoint, '/probe/absent', []);
     expect(missing).toMatchObject({ name: 'ParameterNotFound' });
+  });
+
+  it('registers only the SSM errors of our calls, and still names any other by its code', async () => {
+    // 140 error classes are about 39 KB; the four kept are about 1 KB.
+    expect(bytesOf('node_modules/@aws-sdk/client-ssm/dist-es/models/errors.js')).toBeLessThan(3 * 1024);
+    useEnvironmentCredentials();
+    const [denied] = await probe.readParameters(endpoint, '/probe/one', []);
+    expect(denied).toBeInstanceOf(Error);
+    expect(denied).toMatchObject({
+      name: 'AccessDeniedException',
+      message: 'not for you',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('puts, gets, conditionally updates and queries DynamoDB items, with its modeled errors (the trail)', async () => {
