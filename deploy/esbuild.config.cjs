@@ -248,43 +248,77 @@ const jsonwebtokenWithoutSemver = {
 };
 
 /**
- * An AWS SDK client registers every error its service models at load, each with a class and a schema: SSM's
- * 140 (AssociationAlreadyExists, OpsItem..., about 55 KB minified), though the functions only call
- * GetParameter and GetParameters. Here, the generated registrations (`export var X$ = [-3, ...];` then
- * `registerError(X$, X)`) of a client's errors are kept only for those its operations we call can return;
- * esbuild then leaves out the other classes. An error the SDK does not find registered is still thrown, as the
- * client's ServiceException with the same `name`, `$fault`, `$metadata` and message (its modeled members
- * are not read): the code only ever tests SSM errors by name (`ParameterNotFound`), and none of SSM's errors
- * carries a retry trait, so the SDK retries exactly as before. If a kept error is not found (the SDK changed),
- * the build fails. Measured: the notifier and Slack bundles 55 KB smaller (558 -> 503, 766 -> 710 KB minified),
- * their compile (vm.Script) 4..10 ms shorter; at load, -4..-11 ms CPU on an SSM-only bundle but within the
- * noise on the whole notifier bundle (-1 ms over 61 interleaved runs).
+ * Each AWS SDK client describes its whole service in one generated module, `schemas/schemas_0.js`: a schema
+ * (an array literal) per operation, structure and error. Two things there cost load time for nothing:
+ *
+ * - Schemas carry traits as objects with computed keys, `{ [_hH]: _XAEV }`, where `_hH` is a string constant
+ *   of the same module. esbuild cannot prove a computed key free of side effects, so it keeps every such
+ *   schema, used or not, and all it references: the Lambda client kept the schemas of all its 80-odd
+ *   operations (43 KB minified) for our one Invoke. Here those keys are written as the string literals they
+ *   stand for (`{ "httpHeader": _XAEV }`, the same object), and esbuild drops the schemas no command uses.
+ * - The client registers every error its service models, each with a class and a schema: SSM's 140
+ *   (AssociationAlreadyExists, OpsItem..., about 55 KB minified) and Lambda's 57, though the functions only
+ *   call SSM GetParameter(s) and Lambda Invoke. Their registrations (`export var X$ = [-3, ...];` then
+ *   `registerError(X$, X)`) are kept only for the errors those operations can return, as each command's
+ *   documentation lists them (`@throws` in `dist-types/commands/<Name>Command.d.ts`); esbuild then leaves out
+ *   the other classes. An error the SDK does not find registered is still thrown, as the client's
+ *   ServiceException with the same `name`, `$fault`, `$metadata` and message (only its modeled members are not
+ *   read): the code tests SSM and Lambda errors by name or not at all, and none of their errors carries a
+ *   retry trait, so the SDK retries as before. The SNS and DynamoDB clients keep all their errors (the code
+ *   uses DynamoDB's classes; SNS's are few).
+ *
+ * The build fails if a command's documentation or a kept registration is not found (the SDK changed).
+ * Measured (minified; load in CPU time, one interleaved run each): SSM's errors alone took the notifier from
+ * 558 to 503 KB and its compile (vm.Script) 4..10 ms down, load within the noise (-1 ms over 61 runs); the
+ * literal keys then took the Slack bundle from 710 to 653 KB (the Lambda client's schemas), -13 ms at load
+ * over 31 runs and -9 ms compile, the notifier to 491 KB and Teams from 1,196 to 1,184 KB.
  */
-const errorsOfOurCalls = {
-  'client-ssm': ['InternalServerError', 'InvalidKeyId', 'ParameterNotFound', 'ParameterVersionNotFound'],
+const operationsWeCall = {
+  'client-ssm': ['GetParameter', 'GetParameters'],
+  'client-lambda': ['Invoke'],
 };
-const awsErrorsOfOurCalls = {
-  name: 'aws-errors-of-our-calls',
+const awsSchemasOfOurCalls = {
+  name: 'aws-schemas-of-our-calls',
   setup(build) {
     const fs = require('node:fs');
-    const clients = Object.keys(errorsOfOurCalls).join('|');
-    const schemas = new RegExp(
-      `[\\\\/]@aws-sdk[\\\\/](${clients})[\\\\/]dist-es[\\\\/]schemas[\\\\/]schemas_0\\.js$`,
-    );
+    const schemas = /[\\/]@aws-sdk[\\/](client-[a-z0-9-]+)[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/;
+    const stringConstant = /^const (_\w+) = ("(?:[^"\\]|\\.)*");$/gm;
     const registration =
       /^export var (\w+)\$ = \[-3, n0, [\s\S]*?\];\nn0_registry\.registerError\(\1\$, \1\);\n/gm;
-    build.onLoad({ filter: schemas }, async (args) => {
-      const kept = errorsOfOurCalls[schemas.exec(args.path)[1]];
-      const found = [];
-      const source = (await fs.promises.readFile(args.path, 'utf8')).replace(registration, (text, name) => {
-        if (!kept.includes(name)) return '';
-        found.push(name);
+    const documentedErrors = async (clientDir, operation) => {
+      const file = path.join(clientDir, 'dist-types', 'commands', `${operation}Command.d.ts`);
+      const names = [...(await fs.promises.readFile(file, 'utf8')).matchAll(/@throws \{@link (\w+)\}/g)];
+      if (names.length === 0) throw new Error(`${file}: no @throws found (deploy/esbuild.config.cjs)`);
+      return names.map((match) => match[1]);
+    };
+    const onlyErrorsOf = async (source, file, operations) => {
+      const clientDir = path.resolve(path.dirname(file), '..', '..');
+      const kept = new Set(
+        (await Promise.all(operations.map((op) => documentedErrors(clientDir, op)))).flat(),
+      );
+      const found = new Set();
+      const trimmed = source.replace(registration, (text, name) => {
+        if (!kept.has(name)) return '';
+        found.add(name);
         return text;
       });
-      const missing = kept.filter((name) => !found.includes(name));
-      if (missing.length > 0) {
-        throw new Error(`${args.path}: no registration of ${missing.join(', ')} (deploy/esbuild.config.cjs)`);
+      // The client's base ServiceException (documented too) is registered apart, in its own namespace.
+      const missing = [...kept].filter(
+        (name) => !found.has(name) && !/^[A-Z]\w*ServiceException$/.test(name),
+      );
+      if (missing.length > 0 || found.size === 0) {
+        throw new Error(`${file}: no registration of ${missing.join(', ')} (deploy/esbuild.config.cjs)`);
       }
+      return trimmed;
+    };
+    build.onLoad({ filter: schemas }, async (args) => {
+      let source = await fs.promises.readFile(args.path, 'utf8');
+      const strings = new Map([...source.matchAll(stringConstant)].map((match) => [match[1], match[2]]));
+      source = source.replace(/\[(_\w+)\]:/g, (key, name) =>
+        strings.has(name) ? `${strings.get(name)}:` : key,
+      );
+      const operations = operationsWeCall[schemas.exec(args.path)[1]];
+      if (operations) source = await onlyErrorsOf(source, args.path, operations);
       return { contents: source, loader: 'js' };
     });
   },
@@ -315,7 +349,7 @@ const esbuildOptions = {
     sdkWithoutEventStreams,
     axiosWithoutFetchProbes,
     jsonwebtokenWithoutSemver,
-    awsErrorsOfOurCalls,
+    awsSchemasOfOurCalls,
   ],
 };
 

@@ -13,10 +13,10 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo';
 
 /*
  * The Lambda bundles carry a trimmed AWS SDK (deploy/esbuild.config.cjs): credentials from the environment
- * only, no event streams, only the SSM errors our calls can return. A probe (fixtures/sdk-probe.ts) bundled
- * with the same options makes every AWS call the functions make against local servers: a stand-in for SNS
- * (and for an SSM error) here, SSM and Lambda's Invoke API (test/bot/support), dynalite for DynamoDB. The
- * test reads what they received and what the probe got back.
+ * only, no event streams, only the schemas and the SSM and Lambda errors of the operations called. A probe
+ * (fixtures/sdk-probe.ts) bundled with the same options makes every AWS call the functions make against
+ * local servers: a stand-in for SNS (and for an SSM error) here, SSM and Lambda's Invoke API
+ * (test/bot/support), dynalite for DynamoDB. The test reads what they received and what the probe got back.
  */
 
 type Probe = typeof import('./fixtures/sdk-probe');
@@ -164,6 +164,7 @@ describe('the AWS SDK in a Lambda bundle, without event streams', () => {
 
   it('registers only the SSM errors of our calls, and still names any other by its code', async () => {
     // 140 error classes are about 39 KB; the four kept are about 1 KB.
+    expect(bytesOf('node_modules/@aws-sdk/client-ssm/dist-es/schemas/schemas_0.js')).toBeGreaterThan(0);
     expect(bytesOf('node_modules/@aws-sdk/client-ssm/dist-es/models/errors.js')).toBeLessThan(3 * 1024);
     useEnvironmentCredentials();
     const [denied] = await probe.readParameters(endpoint, '/probe/one', []);
@@ -185,6 +186,13 @@ describe('the AWS SDK in a Lambda bundle, without event streams', () => {
       refused: 'ConditionalCheckFailedException',
       queried: [{ pk: { S: 'probe#1' }, sk: { S: 'alert' }, n: { N: '2' } }],
     });
+  });
+
+  it('keeps only the schemas of the operations called (the Lambda client described all 80-odd in 43 KB)', () => {
+    expect(bytesOf('node_modules/@aws-sdk/client-lambda/dist-es/schemas/schemas_0.js')).toBeGreaterThan(0);
+    expect(bytesOf('node_modules/@aws-sdk/client-lambda/dist-es/schemas/schemas_0.js')).toBeLessThan(
+      12 * 1024,
+    );
   });
 
   it('queues an asynchronous Lambda invocation (the Slack function’s deferred reports)', async () => {
