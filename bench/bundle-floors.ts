@@ -53,7 +53,13 @@ export async function buildFloor(fn: string, outfile: string): Promise<{ bytes: 
   };
   const result = await build({
     ...config.esbuildOptions,
-    stdin: { contents: floor.source, resolveDir: projectRoot, sourcefile: `${fn}-floor.ts`, loader: 'ts' },
+    // Named as if under the function's source folder: the Teams-only trims of the esbuild config apply to it too.
+    stdin: {
+      contents: floor.source,
+      resolveDir: projectRoot,
+      sourcefile: `src/${fn}/floor.ts`,
+      loader: 'ts',
+    },
     outfile,
     metafile: true,
     logLevel: 'error',

@@ -9,29 +9,6 @@
 const path = require('node:path');
 
 /**
- * zod 4's `z` namespace re-exports every locale (about 40 languages, a quarter of a bundle that uses zod);
- * the functions only ever use the English messages zod configures by default. This replaces zod's
- * `locales/index.js` with a module that exports `en` alone.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)) return undefined;
-      return {
-        path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'),
-        namespace: 'zod-en',
-      };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
-      contents: 'export { default as en } from "./en.js";',
-      resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
  * Bolt's receivers other than AwsLambdaReceiver never run on Lambda, yet its index and App import them all:
  * Socket Mode's client brings undici (about 540 KB minified), the Express and HTTP receivers bring express,
  * body-parser and iconv-lite (about 700 KB). In the Lambda bundles they are replaced by a stub whose
@@ -93,7 +70,10 @@ const teamsLambdaOnly = {
   setup(build) {
     const slashes = (file) => file.split(/[\\/]/).join('/');
     const inPackage = (name, importer) => slashes(importer).includes(`/node_modules/${name}/`);
-    const entries = [build.initialOptions.entryPoints ?? []].flat().map((e) => slashes(String(e.in ?? e)));
+    // The entry files, or the name given to stdin (bench/bundle-floors.ts builds the Teams floor that way).
+    const entries = [build.initialOptions.entryPoints ?? [], build.initialOptions.stdin?.sourcefile ?? []]
+      .flat()
+      .map((e) => slashes(String(e.in ?? e)));
     const teamsFunction = entries.some((entry) => entry.includes('src/teams/'));
     build.onResolve({ filter: /^express$/ }, (args) =>
       inPackage('@microsoft/teams.apps', args.importer)
@@ -342,7 +322,6 @@ const esbuildOptions = {
   // Nothing external: the AWS SDK v3 clients are bundled at the versions package-lock.json pins.
   external: [],
   plugins: [
-    zodEnglishOnly,
     boltLambdaOnly,
     teamsLambdaOnly,
     credentialsFromEnvironment,
