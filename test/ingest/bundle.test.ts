@@ -44,16 +44,19 @@ function loadBundle(env: Record<string, string>): { handler: IngestHandler } {
   return load(path) as { handler: IngestHandler };
 }
 
+/** What Lambda would give the function, its SNS endpoint pointed at the local server. */
+const lambdaEnv = () => ({
+  FINDINGS_TOPIC_ARN: sns.topicArn,
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_SNS: sns.endpoint,
+  AWS_ACCESS_KEY_ID: 'AKIDTEST',
+  AWS_SECRET_ACCESS_KEY: 'test-secret',
+  LOG_LEVEL: 'error',
+});
+
 describe('The deployed ingest bundle', () => {
   it('runs the built-in default rules and publishes the findings to SNS', async () => {
-    const { handler } = loadBundle({
-      FINDINGS_TOPIC_ARN: sns.topicArn,
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_SNS: sns.endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      LOG_LEVEL: 'error',
-    });
+    const { handler } = loadBundle(lambdaEnv());
 
     const summary = await handler(aSubscriptionEvent(changes), { awsRequestId: 'bundle-1' });
 
@@ -71,14 +74,7 @@ describe('The deployed ingest bundle', () => {
       '# only exec\nversion: 1\nrules:\n  - id: team-exec\n    title: Exec\n    severity: low\n    condition: { resources: [pods/exec] }\n',
     );
     writeFileSync(join(dir, 'broken.yaml'), 'version: 1\nrules: [\n');
-    const env = {
-      FINDINGS_TOPIC_ARN: sns.topicArn,
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_SNS: sns.endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      LOG_LEVEL: 'error',
-    };
+    const env = lambdaEnv();
 
     const { handler } = loadBundle({ ...env, RULES_FILE: join(dir, 'exec-only.yaml') });
     const summary = await handler(aSubscriptionEvent(changes), { awsRequestId: 'bundle-2' });
