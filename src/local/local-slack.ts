@@ -74,7 +74,7 @@ export function buildLocalSlack(
   const notifier = {
     publisher: new SlackCardPublisher(background),
     permalinks: new SlackDirectory(background, { clock }),
-    routing: { defaultChannel: config.channel, routes: [] },
+    routing: config.routing,
   };
   if (config.mode === 'http') {
     const { app, receiver } = createSlackHttpApp({

@@ -1,4 +1,5 @@
-import { csvList, parseEnv } from '../config/env';
+import { csvList, jsonValue, parseEnv } from '../config/env';
+import { type Routing, RoutingSchema } from '../notify/routing';
 import { ConfigError } from '../shared/errors';
 import * as z from '../shared/zod';
 
@@ -23,8 +24,10 @@ export interface PolicyEnv {
 /** What both Slack modes share. */
 export interface SlackCommon {
   readonly botToken: string;
-  /** The default channel of the cards (`SLACK_CHANNEL`). */
+  /** The default channel of the cards (`defaultChannel` in `ROUTING`, else `SLACK_CHANNEL`). */
   readonly channel: string;
+  /** Routes per cluster, namespace and minimum severity (`ROUTING`, the notifier's setting); none by default. */
+  readonly routing: Routing;
   /** Escalations are also posted here (`ESCALATION_CHANNEL`). */
   readonly escalationChannel?: string;
   /** Another Slack-compatible Web API (`SLACK_API_URL`, e.g. `http://127.0.0.1:PORT/api/`). */
@@ -50,6 +53,7 @@ const LocalSlackEnvSchema = z.object({
   ),
   SLACK_SIGNING_SECRET: optional,
   SLACK_CHANNEL: optional,
+  ROUTING: jsonValue(RoutingSchema),
   ESCALATION_CHANNEL: optional,
   SLACK_API_URL: z.pipe(optional, z.optional(z.url('must be a URL, e.g. http://127.0.0.1:3000/api/'))),
   ACK_ALLOWED: csvList,
@@ -68,14 +72,18 @@ export function localSlackConfig(env: NodeJS.ProcessEnv): LocalSlackConfig {
   const parsed = parseEnv(LocalSlackEnvSchema, env, 'local Slack');
   const policy = { ACK_ALLOWED: parsed.ACK_ALLOWED, ESCALATE_ALLOWED: parsed.ESCALATE_ALLOWED };
   if (parsed.SLACK_BOT_TOKEN === undefined) return { mode: 'terminal', policy };
-  if (parsed.SLACK_CHANNEL === undefined) {
+  const routing = parsed.ROUTING ?? { routes: [] };
+  // As in the notifier (SLACK_DEFAULT_CHANNEL there): ROUTING's defaultChannel first, else SLACK_CHANNEL.
+  const channel = routing.defaultChannel ?? parsed.SLACK_CHANNEL;
+  if (channel === undefined) {
     throw new ConfigError(
-      'SLACK_CHANNEL is required with SLACK_BOT_TOKEN: the channel id (C...) for the cards',
+      'SLACK_CHANNEL is required with SLACK_BOT_TOKEN (or defaultChannel in ROUTING): the channel id (C...) for the cards',
     );
   }
   const common: SlackCommon = {
     botToken: parsed.SLACK_BOT_TOKEN,
-    channel: parsed.SLACK_CHANNEL,
+    channel,
+    routing: { ...routing, defaultChannel: channel },
     policy,
     ...(parsed.ESCALATION_CHANNEL ? { escalationChannel: parsed.ESCALATION_CHANNEL } : {}),
     ...(parsed.SLACK_API_URL ? { slackApiUrl: parsed.SLACK_API_URL } : {}),
