@@ -2,6 +2,7 @@ import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import { BotConnectorClient } from '../adapters/teams/bot-connector';
 import { TeamsCardPublisher } from '../adapters/teams/card-publisher';
+import type { CardPublisher } from '../notify/ports';
 import { type ConversationReferenceStore, withKnownReference } from '../notify/teams/conversations';
 import type { AlertFactSource } from '../report/ports';
 import type { Clock } from '../shared/clock';
@@ -32,6 +33,11 @@ export interface TeamsBotDeps {
   readonly conversations: ConversationReferenceStore;
   /** Told about each escalation (the escalation SNS topic); empty when none is configured. */
   readonly escalations: readonly EscalationNotifier[];
+  /**
+   * Updates the alert's Slack cards after a response made in Teams (`slackCardsOnFirstUse`); absent on a
+   * Teams-only deployment (no `SLACK_BOT_TOKEN_PARAM`): Slack cards are then left as they are.
+   */
+  readonly slackCards?: CardPublisher | undefined;
   /** The Bot Connector for cards in conversations with no stored reference. */
   readonly defaultServiceUrl: string;
   readonly clock: Clock;

@@ -57,6 +57,15 @@ export const TeamsEnvSchema = z.object({
   /** Who may acknowledge: `teams:<Entra object id>` entries (and Slack ids, ignored here); empty = anyone. */
   ACK_ALLOWED: csvList,
   ESCALATE_ALLOWED: csvList,
+  /**
+   * SSM SecureString holding the Slack bot token (the Slack function's own parameter). Set: a response made in
+   * Teams also updates the alert's Slack cards. Unset: Teams-only, no Slack call is made.
+   */
+  SLACK_BOT_TOKEN_PARAM: z.optional(
+    z.string().check(z.startsWith('/', 'must be an SSM parameter name starting with /')),
+  ),
+  /** Another Slack-compatible Web API (`http://127.0.0.1:PORT/api/`): unset on AWS; local runs and tests. */
+  SLACK_API_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' })),
 });
 export type TeamsEnv = z.infer<typeof TeamsEnvSchema>;
 

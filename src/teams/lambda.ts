@@ -16,12 +16,15 @@ import { createLogger } from '../shared/logger';
 import { createTeamsBot, type TeamsBot } from './app';
 import { TeamsEnvSchema, teamsCloud } from './config';
 import type { HttpApiResult } from './lambda-adapter';
+import { slackCardsOnFirstUse } from './slack-cards';
 
 /** What the handler is built from; only `env` is required, tests inject the rest. */
 export interface TeamsLambdaDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Default: read from SSM (`TEAMS_APP_PASSWORD_PARAM`). */
   readonly appPassword?: () => Promise<string>;
+  /** Default: read from SSM (`SLACK_BOT_TOKEN_PARAM`, when set), on the first Slack card to update. */
+  readonly slackBotToken?: () => Promise<string>;
   /** Default clients honour `AWS_REGION` and `AWS_ENDPOINT_URL_<SERVICE>`. */
   readonly ssm?: SSMClient;
   readonly dynamo?: DynamoDBClient;
@@ -35,7 +38,8 @@ export type TeamsLambdaHandler = (event: unknown) => Promise<HttpApiResult>;
 /**
  * Builds the Teams function: validates the configuration now (a bad setting fails the cold start, naming it),
  * starts reading the client secret from SSM at once, and builds the bot when it arrives: once per cold
- * start. If the secret cannot be read, the next invocation tries again.
+ * start. If the secret cannot be read, the next invocation tries again. With `SLACK_BOT_TOKEN_PARAM`, a
+ * response also updates the alert's Slack cards; that token is read when the first one is updated.
  *
  * @throws ConfigError naming the setting (TEAMS_APP_ID, ACK_ALLOWED[0], ...)
  * @example
@@ -47,9 +51,16 @@ export function createTeamsLambdaHandler(deps: TeamsLambdaDeps): TeamsLambdaHand
   const clock = deps.clock ?? systemClock;
   const log = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
-  const appPassword =
-    deps.appPassword ??
-    (() => readSecureParameter(deps.ssm ?? new SSMClient(region), env.TEAMS_APP_PASSWORD_PARAM));
+  const ssm = deps.ssm ?? new SSMClient(region);
+  const appPassword = deps.appPassword ?? (() => readSecureParameter(ssm, env.TEAMS_APP_PASSWORD_PARAM));
+  const slackTokenParam = env.SLACK_BOT_TOKEN_PARAM;
+  const slackCards = slackTokenParam
+    ? slackCardsOnFirstUse({
+        botToken: deps.slackBotToken ?? (() => readSecureParameter(ssm, slackTokenParam)),
+        slackApiUrl: env.SLACK_API_URL,
+        log,
+      })
+    : undefined;
 
   const build = async (): Promise<TeamsBot> => {
     const dynamo = deps.dynamo ?? new DynamoDBClient(region);
@@ -83,11 +94,12 @@ export function createTeamsLambdaHandler(deps: TeamsLambdaDeps): TeamsLambdaHand
       conversations: new DynamoConversationReferenceStore({ client: dynamo, tableName: env.TABLE_NAME }),
       escalations:
         sns && env.ESCALATION_TOPIC_ARN ? [new SnsEscalationNotifier(sns, env.ESCALATION_TOPIC_ARN)] : [],
+      slackCards,
       defaultServiceUrl: env.TEAMS_SERVICE_URL,
       clock,
       log,
     });
-    log.info('teams bot ready', { topic: Boolean(sns) });
+    log.info('teams bot ready', { topic: Boolean(sns), slackCards: Boolean(slackCards) });
     return bot;
   };
 

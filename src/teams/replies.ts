@@ -29,8 +29,9 @@ export function badRequest(problem: string): CardActionResponse {
 const done = { acknowledge: 'acknowledged', escalate: 'escalated', justify: 'justified' } as const;
 
 /**
- * The answer to a click, from the triage service's outcome: the updated card when all went well, else a
- * sentence for the person who clicked (the same decisions and words as in Slack, without Slack's markup).
+ * The answer to a click, from the triage service's outcome: the updated card when all went well (Slack cards
+ * aside), else a sentence for the person who clicked (the same decisions and words as in Slack, without
+ * Slack's markup).
  *
  * @example
  * teamsReply(alreadyAcknowledgedByBob, now); // message 'Already acknowledged by Bob Builder at 14:02 UTC.'
@@ -38,7 +39,10 @@ const done = { acknowledge: 'acknowledged', escalate: 'escalated', justify: 'jus
 export function teamsReply(outcome: TriageOutcome, now: Date): CardActionResponse {
   switch (outcome.kind) {
     case 'ok': {
-      const problems = outcome.followUp.failures.map(failureLine);
+      // A Slack card left stale is logged (by the triage service), not told: the person in Teams cannot see it.
+      const problems = outcome.followUp.failures
+        .filter((failure) => failure.platform !== 'slack')
+        .map(failureLine);
       if (problems.length > 0) {
         return messageResponse(
           [`Your response was recorded (${done[outcome.action]}), but:`, ...problems].join('\n'),

@@ -14,7 +14,8 @@ import type { ResponseContext, TriageServiceDeps } from './service';
  *
  * @example
  * const { alert, followUp } = await followUp(recorded, response, { origin }, deps, log);
- * followUp.failures; // [{ kind: 'card', target: 'C0ALERTS', error: 'SlackApiError: ... ratelimited' }]
+ * followUp.failures;
+ * // [{ kind: 'card', platform: 'slack', target: 'C0ALERTS', error: 'SlackApiError: ... ratelimited' }]
  */
 export async function followUp(
   recorded: Alert,
@@ -40,7 +41,13 @@ export async function followUp(
     const message = cards[index]?.message;
     if (!message) return;
     if (result.status === 'fulfilled') cardsUpdated.push(message);
-    else failures.push({ kind: 'card', target: message.channel, error: describeError(result.reason) });
+    else
+      failures.push({
+        kind: 'card',
+        platform: message.platform,
+        target: message.channel,
+        error: describeError(result.reason),
+      });
   });
   const notified: string[] = [];
   notifyResults.forEach((result, index) => {

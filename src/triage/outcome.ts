@@ -75,6 +75,8 @@ export interface FollowUp {
 export interface FollowUpFailure {
   /** `card`: a card update; `escalation`: an escalation destination. */
   readonly kind: 'card' | 'escalation';
+  /** A card's platform: a front end may leave out the cards its users cannot see. */
+  readonly platform?: PostedMessage['platform'];
   /** The channel of the card, or the escalation destination's name. */
   readonly target: string;
   /** A one-line description of the error (no payloads, no secrets). */

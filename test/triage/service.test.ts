@@ -140,7 +140,7 @@ describe('TriageService', () => {
       kind: 'ok',
       followUp: {
         cardsUpdated: [],
-        failures: [{ kind: 'card', target: 'C0ALERTS', error: 'Error: ratelimited' }],
+        failures: [{ kind: 'card', platform: 'slack', target: 'C0ALERTS', error: 'Error: ratelimited' }],
       },
     });
     expect((await trail.getAlert(id))?.status).toBe('acknowledged');

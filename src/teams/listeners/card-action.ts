@@ -22,6 +22,8 @@ export interface CardActionDeps {
   readonly identities: TeamsIdentityResolver;
   /** The card publisher for one click, knowing the Bot Connector of the conversation clicked in. */
   readonly publisherFor: (reference: TeamsConversationReference) => CardPublisher;
+  /** Updates the alert's Slack cards too, when the function has the Slack bot token's parameter. */
+  readonly slackCards?: CardPublisher | undefined;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -31,8 +33,10 @@ type CardActionContext = IActivityContext<IAdaptiveCardActionInvokeActivity>;
 /**
  * `adaptiveCard/action`: Acknowledge, Justify or Escalate pressed on a card (through the shared triage
  * service: policy, refused attempts, conditional write, card updates, escalation destinations), or the
- * card's automatic refresh. The service replaces the posted card for everyone through the Bot Connector; the
- * invoke response shows the clicker the new card at once, or tells them why nothing changed.
+ * card's automatic refresh. The service replaces the posted card for everyone through the Bot Connector (and
+ * the alert's Slack cards through `slackCards`, when given); the invoke response shows the clicker the new
+ * card at once, or tells them why nothing changed. A Slack card that could not be updated is logged by the
+ * service and left out of the reply: the person in Teams cannot act on it.
  */
 export function cardActionListener(deps: CardActionDeps) {
   return async (ctx: CardActionContext): Promise<CardActionResponse> => {
@@ -63,7 +67,7 @@ export function cardActionListener(deps: CardActionDeps) {
       policy: deps.policy,
       people: teamsResponders(identity),
       clock: deps.clock,
-      cards: { teams: cards },
+      cards: { teams: cards, ...(deps.slackCards ? { slack: deps.slackCards } : {}) },
       escalations: deps.escalations,
       log: deps.log,
     });
