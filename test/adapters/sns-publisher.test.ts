@@ -1,43 +1,31 @@
-import type { SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublisherLog } from '../../src/adapters/sns/log';
 import { SnsFindingPublisher } from '../../src/adapters/sns/sns-finding-publisher';
 import { type Finding, FindingSchema } from '../../src/finding/schema';
 import { aFinding } from '../support/builders';
-import { testSnsClient } from '../support/sns-client';
-import { type SnsServer, startSnsServer } from '../support/sns-server';
+import { testSnsClient, useLocalSns } from '../support/sns-client';
 
 // The real @aws-sdk/client-sns against the local SNS server (test/support/sns-server.ts); nothing is mocked.
 // The SDK's own retries are off (maxAttempts 1) and our backoff sleeps are recorded instead of waited.
 
-let sns: SnsServer;
-let client: SNSClient;
+const sns = useLocalSns();
 let sleeps: number[];
 let logs: { level: string; message: string; fields: unknown }[];
 const log: PublisherLog = {
   info: (message, fields) => logs.push({ level: 'info', message, fields }),
   warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
 };
-const publisher = (topicArn = sns.topicArn) =>
-  new SnsFindingPublisher(client, {
+const publisher = (topicArn = sns.server.topicArn) =>
+  new SnsFindingPublisher(sns.client, {
     topicArn,
     log,
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
   });
 const findings = (n: number, overrides: (i: number) => Parameters<typeof aFinding>[0] = () => ({})) =>
   Array.from({ length: n }, (_, i) => aFinding({ id: `f-${i}`, ...overrides(i) }));
-const batchCalls = () => sns.calls.filter((c) => c.action === 'PublishBatch');
+const batchCalls = () => sns.server.calls.filter((c) => c.action === 'PublishBatch');
 
-beforeAll(async () => {
-  sns = await startSnsServer();
-  client = testSnsClient(sns.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await sns.close();
-});
 beforeEach(() => {
-  sns.reset();
   sleeps = [];
   logs = [];
 });
@@ -48,13 +36,13 @@ describe('SnsFindingPublisher', () => {
     const result = await publisher().publish(sent);
     expect(result).toEqual({ published: 25, failed: 0, failures: [] });
     expect(batchCalls().map((c) => c.entryIds.length)).toEqual([10, 10, 5]);
-    const received = sns.published.map((p) => FindingSchema.parse(JSON.parse(p.message)));
+    const received = sns.server.published.map((p) => FindingSchema.parse(JSON.parse(p.message)));
     expect(received).toEqual(sent);
   });
 
   it('sets filter-policy attributes and a readable Subject for e-mail', async () => {
     await publisher().publish([aFinding()]);
-    const [message] = sns.published;
+    const [message] = sns.server.published;
     expect(message?.subject).toBe('[HIGH] prod-eu: alice@example.com deleted secret kube-system/db-creds');
     expect(message?.attributes).toEqual({
       severity: { dataType: 'String', value: 'high' },
@@ -70,14 +58,14 @@ describe('SnsFindingPublisher', () => {
   it('leaves out the namespace attribute for cluster-scoped objects, and empty values', async () => {
     const clusterScoped = aFinding({ action: { namespace: '', resource: 'clusterrolebindings' } });
     await publisher().publish([clusterScoped]);
-    expect(Object.keys(sns.published[0]?.attributes ?? {})).not.toContain('namespace');
+    expect(Object.keys(sns.server.published[0]?.attributes ?? {})).not.toContain('namespace');
   });
 
   it('makes any summary a Subject SNS accepts: ASCII, one line, under 100 characters', async () => {
     const summary = `José\ndeleted 秘密 ${'very-long-name-'.repeat(10)} on prod-eu`;
     const result = await publisher().publish([aFinding({ summary, severity: 'critical' })]);
     expect(result.published).toBe(1);
-    const subject = sns.published[0]?.subject ?? '';
+    const subject = sns.server.published[0]?.subject ?? '';
     expect(subject).toMatch(/^\[CRITICAL\] prod-eu: Jose deleted \?\? very-long-name-/);
     expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
     expect(subject.endsWith('...')).toBe(true);
@@ -113,11 +101,11 @@ describe('SnsFindingPublisher', () => {
     expect(result.failures).toEqual([
       { findingId: 'f-huge', code: 'MessageTooLarge', reason: expect.any(String) },
     ]);
-    expect(sns.calls.flatMap((c) => c.entryIds)).not.toContain('f-huge');
+    expect(sns.server.calls.flatMap((c) => c.entryIds)).not.toContain('f-huge');
   });
 
   it('retries entries SNS lists as Failed, then publishes them', async () => {
-    sns.failEntries((e) => e.attempt === 1 && ['f-3', 'f-7'].includes(e.id));
+    sns.server.failEntries((e) => e.attempt === 1 && ['f-3', 'f-7'].includes(e.id));
     const result = await publisher().publish(findings(10));
     expect(result).toEqual({ published: 10, failed: 0, failures: [] });
     expect(batchCalls().map((c) => c.entryIds)).toEqual([findings(10).map((f) => f.id), ['f-3', 'f-7']]);
@@ -125,7 +113,7 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('reports, with ids and reasons, entries that still fail after bounded backoff', async () => {
-    sns.failEntries((e) => e.id === 'f-1');
+    sns.server.failEntries((e) => e.id === 'f-1');
     const result = await publisher().publish(findings(3));
     expect(result.published).toBe(2);
     expect(result.failures).toEqual([
@@ -140,7 +128,11 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('does not retry entries SNS blames on the sender', async () => {
-    sns.failEntries((e) => e.id === 'f-0', { code: 'InvalidParameter', message: 'bad', senderFault: true });
+    sns.server.failEntries((e) => e.id === 'f-0', {
+      code: 'InvalidParameter',
+      message: 'bad',
+      senderFault: true,
+    });
     const result = await publisher().publish(findings(2));
     expect(result).toMatchObject({
       published: 1,
@@ -151,8 +143,8 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('retries a throttled or failed call as a whole, then succeeds', async () => {
-    sns.failNext(1, 'throttling');
-    sns.failNext(1, 'internal');
+    sns.server.failNext(1, 'throttling');
+    sns.server.failNext(1, 'internal');
     const result = await publisher().publish(findings(3));
     expect(result).toEqual({ published: 3, failed: 0, failures: [] });
     expect(batchCalls().map((c) => c.status)).toEqual([400, 500, 200]);
@@ -160,7 +152,7 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('reports every finding when the topic does not exist, without retrying', async () => {
-    const missing = sns.topicArn.replace('eks-audit-findings', 'deleted-topic');
+    const missing = sns.server.topicArn.replace('eks-audit-findings', 'deleted-topic');
     const result = await publisher(missing).publish(findings(12));
     expect(result.failed).toBe(12);
     expect(new Set(result.failures.map((f) => f.code))).toEqual(new Set(['NotFound']));
@@ -169,7 +161,7 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('splits a batch SNS rejects because of one entry, so the others are still published', async () => {
-    sns.failCallsContaining((e) => e.id === 'f-6');
+    sns.server.failCallsContaining((e) => e.id === 'f-6');
     const result = await publisher().publish(findings(10));
     expect(result.published).toBe(9);
     expect(result.failures).toEqual([
@@ -179,7 +171,7 @@ describe('SnsFindingPublisher', () => {
 
   it('retries when SNS cannot be reached, then reports the findings as not published', async () => {
     const unreachable = new SnsFindingPublisher(testSnsClient('http://127.0.0.1:1'), {
-      topicArn: sns.topicArn,
+      topicArn: sns.server.topicArn,
       log,
       retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 },
     });
@@ -189,7 +181,7 @@ describe('SnsFindingPublisher', () => {
   });
 
   it('logs ids and counts, never a message body', async () => {
-    sns.failEntries((e) => e.id === 'f-0');
+    sns.server.failEntries((e) => e.id === 'f-0');
     const secretish: Finding = aFinding({
       id: 'f-0',
       summary: 'alice read secret kube-system/very-sensitive-name',

@@ -3,36 +3,22 @@ import {
   PublishBatchCommand,
   type PublishBatchRequestEntry,
   PublishCommand,
-  type SNSClient,
 } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testSnsClient } from '../support/sns-client';
-import { type SnsServer, startSnsServer } from '../support/sns-server';
+import { describe, expect, it } from 'vitest';
+import { testSnsClient, useLocalSns } from '../support/sns-client';
 
 // The local SNS is itself tested through the real SDK, so the adapter tests can trust what it accepts and rejects.
 
-let sns: SnsServer;
-let client: SNSClient;
-beforeAll(async () => {
-  sns = await startSnsServer();
-  client = testSnsClient(sns.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await sns.close();
-});
-beforeEach(() => {
-  sns.reset();
-});
+const sns = useLocalSns();
 
 const entries = (n: number, message = 'm'): PublishBatchRequestEntry[] =>
   Array.from({ length: n }, (_, i) => ({ Id: `e${i}`, Message: message }));
-const batch = (PublishBatchRequestEntries: PublishBatchRequestEntry[], TopicArn = sns.topicArn) =>
-  client.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries }));
+const batch = (PublishBatchRequestEntries: PublishBatchRequestEntry[], TopicArn = sns.server.topicArn) =>
+  sns.client.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries }));
 const publish = (input: { Message: string; Subject?: string; attributes?: Record<string, string> }) =>
-  client.send(
+  sns.client.send(
     new PublishCommand({
-      TopicArn: sns.topicArn,
+      TopicArn: sns.server.topicArn,
       Message: input.Message,
       ...(input.Subject !== undefined && { Subject: input.Subject }),
       MessageAttributes: Object.fromEntries(
@@ -55,10 +41,10 @@ describe('Test server: local SNS', () => {
     });
     expect(out.MessageId).toMatch(/^[0-9a-f-]{36}$/);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(sns.published).toEqual([
+    expect(sns.server.published).toEqual([
       expect.objectContaining({
         action: 'Publish',
-        topicArn: sns.topicArn,
+        topicArn: sns.server.topicArn,
         messageId: out.MessageId,
         message: 'héllo + {"a":1}',
         subject: 'Hi there',
@@ -68,13 +54,13 @@ describe('Test server: local SNS', () => {
   });
 
   it('lists batch entries under Successful and Failed as SNS does', async () => {
-    sns.failEntries((e) => e.id === 'e1');
+    sns.server.failEntries((e) => e.id === 'e1');
     const out = await batch(entries(3));
     expect(out.Successful?.map((s) => s.Id)).toEqual(['e0', 'e2']);
     expect(out.Failed).toEqual([
       { Id: 'e1', Code: 'InternalError', Message: 'Internal error', SenderFault: false },
     ]);
-    expect(sns.published.map((p) => p.entryId)).toEqual(['e0', 'e2']);
+    expect(sns.server.published.map((p) => p.entryId)).toEqual(['e0', 'e2']);
   });
 
   it('rejects more than 10 entries, repeated ids, bad ids and an empty batch with SNS error codes', async () => {
@@ -88,7 +74,7 @@ describe('Test server: local SNS', () => {
     );
     expect(await errorName(batch([]))).toBe('EmptyBatchRequestException');
     expect(await errorName(batch(entries(10)))).toBe('no error');
-    expect(sns.calls.map((c) => c.status)).toEqual([400, 400, 400, 400, 400, 200]);
+    expect(sns.server.calls.map((c) => c.status)).toEqual([400, 400, 400, 400, 400, 200]);
   });
 
   it('accepts a batch of exactly 256 KiB, attributes included, and rejects one byte more', async () => {
@@ -127,23 +113,27 @@ describe('Test server: local SNS', () => {
     const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`a${i}`, 'v']));
     expect(await errorName(publish({ Message: 'm', attributes: eleven }))).toBe('InvalidParameterException');
     const number = { n: { DataType: 'Number', StringValue: 'one' } };
-    const bad = new PublishCommand({ TopicArn: sns.topicArn, Message: 'm', MessageAttributes: number });
-    expect(await errorName(client.send(bad))).toBe('InvalidParameterValueException');
+    const bad = new PublishCommand({
+      TopicArn: sns.server.topicArn,
+      Message: 'm',
+      MessageAttributes: number,
+    });
+    expect(await errorName(sns.client.send(bad))).toBe('InvalidParameterValueException');
   });
 
   it('answers NotFound for a topic that does not exist, and knows topics made by CreateTopic', async () => {
-    const missing = sns.topicArn.replace('eks-audit-findings', 'nope');
+    const missing = sns.server.topicArn.replace('eks-audit-findings', 'nope');
     expect(await errorName(batch(entries(1), missing))).toBe('NotFoundException');
-    const created = await client.send(new CreateTopicCommand({ Name: 'nope' }));
+    const created = await sns.client.send(new CreateTopicCommand({ Name: 'nope' }));
     expect(created.TopicArn).toBe(missing);
     expect(await errorName(batch(entries(1), missing))).toBe('no error');
   });
 
   it('fails the next calls with server errors and throttling the SDK recognises', async () => {
-    sns.failNext(1, 'internal');
-    sns.failNext(1, 'throttling');
-    sns.failNext(1, 'throttled');
-    sns.failNext(1, 'unavailable');
+    sns.server.failNext(1, 'internal');
+    sns.server.failNext(1, 'throttling');
+    sns.server.failNext(1, 'throttled');
+    sns.server.failNext(1, 'unavailable');
     const faults = [];
     for (let i = 0; i < 4; i++) faults.push(await batch(entries(1)).catch((e) => e));
     expect(faults.map((e) => [e.name, e.$fault, e.$metadata.httpStatusCode])).toEqual([
@@ -156,18 +146,18 @@ describe('Test server: local SNS', () => {
   });
 
   it('lets the SDK retry a server error on its own when its retries are on', async () => {
-    const retrying = testSnsClient(sns.endpoint, 3);
-    sns.failNext(2, 'internal');
-    const out = await retrying.send(new PublishCommand({ TopicArn: sns.topicArn, Message: 'm' }));
+    const retrying = testSnsClient(sns.server.endpoint, 3);
+    sns.server.failNext(2, 'internal');
+    const out = await retrying.send(new PublishCommand({ TopicArn: sns.server.topicArn, Message: 'm' }));
     expect(out.$metadata.attempts).toBe(3);
     retrying.destroy();
   });
 
   it('rejects a whole batch that contains an entry picked by failCallsContaining', async () => {
-    sns.failCallsContaining((e) => e.message === 'poison');
+    sns.server.failCallsContaining((e) => e.message === 'poison');
     expect(await errorName(batch([...entries(2), { Id: 'p', Message: 'poison' }]))).toBe(
       'InvalidParameterException',
     );
-    expect(sns.published).toEqual([]);
+    expect(sns.server.published).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import type { SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { skipReasons } from '../../src/detect/stats';
 import { FindingSchema } from '../../src/finding/schema';
 import { createIngestHandler } from '../../src/ingest/create-handler';
@@ -7,8 +6,7 @@ import { UnpublishedFindingsError } from '../../src/ingest/errors';
 import { MAX_SKIP_LINES } from '../../src/ingest/ingest';
 import type { IngestSummary } from '../../src/ingest/summary';
 import { aControlMessageEvent, anAuditEvent, aSubscriptionEvent, truncated } from '../fixtures/audit/events';
-import { testSnsClient } from '../support/sns-client';
-import { type SnsServer, startSnsServer } from '../support/sns-server';
+import { useLocalSns } from '../support/sns-client';
 import { changes, clusterAdminBinding, noise, podExec, secretDelete, secretDeleteReceived } from './batch';
 
 // End to end: a real gzipped + base64 subscription event into the handler, findings out through the real
@@ -16,34 +14,29 @@ import { changes, clusterAdminBinding, noise, podExec, secretDelete, secretDelet
 // backoff sleeps are recorded instead of waited, and the SDK's own retries are off (maxAttempts 1).
 
 const NOW = new Date('2026-11-20T14:01:09.000Z');
-let sns: SnsServer;
-let client: SNSClient;
+const sns = useLocalSns();
 let lines: string[];
 let sleeps: number[];
 
 function ingestHandler(env: Record<string, string> = {}) {
   return createIngestHandler({
-    env: { FINDINGS_TOPIC_ARN: sns.topicArn, AWS_REGION: 'eu-west-1', ACCOUNT_NAME: 'production', ...env },
-    snsClient: client,
+    env: {
+      FINDINGS_TOPIC_ARN: sns.server.topicArn,
+      AWS_REGION: 'eu-west-1',
+      ACCOUNT_NAME: 'production',
+      ...env,
+    },
+    snsClient: sns.client,
     clock: () => NOW,
     writeLog: (line) => lines.push(line),
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
   });
 }
 const logRecords = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-const publishedFindings = () => sns.published.map((p) => FindingSchema.parse(JSON.parse(p.message)));
+const publishedFindings = () => sns.server.published.map((p) => FindingSchema.parse(JSON.parse(p.message)));
 const skippedTotal = (summary: IngestSummary) => Object.values(summary.skipped).reduce((a, b) => a + b, 0);
 
-beforeAll(async () => {
-  sns = await startSnsServer();
-  client = testSnsClient(sns.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await sns.close();
-});
 beforeEach(() => {
-  sns.reset();
   lines = [];
   sleeps = [];
 });
@@ -65,13 +58,13 @@ describe('Ingest handler', () => {
     expect(Object.keys(summary.skipped).every((r) => (skipReasons as readonly string[]).includes(r))).toBe(
       true,
     );
-    expect(sns.calls.map((c) => [c.action, c.entryIds.length])).toEqual([['PublishBatch', 3]]);
+    expect(sns.server.calls.map((c) => [c.action, c.entryIds.length])).toEqual([['PublishBatch', 3]]);
   });
 
   it('publishes findings that name the cluster, account and region, with filter attributes and a Subject', async () => {
     await ingestHandler()(aSubscriptionEvent([secretDelete]));
 
-    const [message] = sns.published;
+    const [message] = sns.server.published;
     const finding = FindingSchema.parse(JSON.parse(message?.message ?? ''));
     expect(finding.where).toEqual({
       cluster: 'prod-eu',
@@ -192,7 +185,7 @@ describe('Ingest handler', () => {
       published: 0,
       skipped: { 'control-message': 1 },
     });
-    expect(sns.calls).toEqual([]);
+    expect(sns.server.calls).toEqual([]);
     expect(logRecords().map((r) => r.message)).toContain('CloudWatch Logs control message acknowledged');
   });
 
@@ -203,11 +196,13 @@ describe('Ingest handler', () => {
 
     expect(notAnEnvelope.skipped).toEqual({ 'invalid-envelope': 1 });
     expect(notGzip.skipped).toEqual({ 'invalid-envelope': 1 });
-    expect(sns.calls).toEqual([]);
+    expect(sns.server.calls).toEqual([]);
   });
 
   it('retries an entry SNS failed, and publishes it', async () => {
-    sns.failEntries((entry) => entry.attempt === 1 && entry.message.includes(podExec().auditID as string));
+    sns.server.failEntries(
+      (entry) => entry.attempt === 1 && entry.message.includes(podExec().auditID as string),
+    );
     const summary = await ingestHandler()(aSubscriptionEvent(changes));
 
     expect(summary).toMatchObject({ findings: 3, published: 3, failed: 0 });
@@ -216,7 +211,7 @@ describe('Ingest handler', () => {
   });
 
   it('throws an error naming the unpublished findings when SNS keeps failing, after publishing the rest', async () => {
-    sns.failEntries((entry) => entry.message.includes(clusterAdminBinding.auditID as string));
+    sns.server.failEntries((entry) => entry.message.includes(clusterAdminBinding.auditID as string));
     const handler = ingestHandler();
 
     const error = await handler(aSubscriptionEvent(changes), { awsRequestId: 'req-3' }).catch(
@@ -238,7 +233,7 @@ describe('Ingest handler', () => {
   });
 
   it('throws naming every finding when SNS is down for the whole batch', async () => {
-    sns.failNext(100, 'unavailable');
+    sns.server.failNext(100, 'unavailable');
     const error = await ingestHandler()(aSubscriptionEvent(changes)).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UnpublishedFindingsError);
@@ -248,6 +243,6 @@ describe('Ingest handler', () => {
     expect((error as Error).message).toMatch(
       /^3 of 3 findings not published to SNS: f-\w+ \(ServiceUnavailable\), /,
     );
-    expect(sns.published).toEqual([]);
+    expect(sns.server.published).toEqual([]);
   });
 });
