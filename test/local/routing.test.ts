@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPipeline } from '../../src/local/pipeline';
 import { localSlackConfig } from '../../src/local/slack-config';
-import { TEST_SIGNING_SECRET } from '../bot/support/signed-requests';
 import { type SlackServer, startSlackServer } from '../support/slack-server';
-import { anEventList, aSecretDeletion, postAudit, startTestPipeline, tempDataDir } from './support';
+import { anEventList, aSecretDeletion, postAudit, startSlackHttpPipeline, tempDataDir } from './support';
 
 /**
  * `ROUTING` in local mode: the same JSON setting as the deployed notifier, so routes can be tried before they are
@@ -17,17 +16,9 @@ describe('eks-audit start with ROUTING', () => {
 
   beforeAll(async () => {
     slack = await startSlackServer({ channels: ['C0ALERTS', 'C0PLATFORM'] });
-    ({ pipeline } = await startTestPipeline(dir.path, {
-      env: {
-        SLACK_BOT_TOKEN: slack.token,
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_CHANNEL: 'C0ALERTS',
-        SLACK_API_URL: slack.apiUrl,
-        ROUTING: JSON.stringify({ routes: [{ namespace: 'kube-system', channel: 'C0PLATFORM' }] }),
-      },
-      slackRetryConfig: { retries: 0 },
+    ({ pipeline, url } = await startSlackHttpPipeline(dir.path, slack, {
+      ROUTING: JSON.stringify({ routes: [{ namespace: 'kube-system', channel: 'C0PLATFORM' }] }),
     }));
-    url = pipeline.server?.url ?? '';
   });
   afterAll(async () => {
     await pipeline.close();

@@ -3,14 +3,9 @@ import type { LocalPipeline } from '../../src/local/pipeline';
 import { SlackActionIds } from '../../src/notify/slack/action-ids';
 import type { Alert } from '../../src/triage/model';
 import { aButtonClick, alice, bob } from '../bot/support/payloads';
-import {
-  interactionBody,
-  type Signing,
-  signatureHeaders,
-  TEST_SIGNING_SECRET,
-} from '../bot/support/signed-requests';
+import { interactionBody, type Signing, signatureHeaders } from '../bot/support/signed-requests';
 import { type SlackServer, startSlackServer } from '../support/slack-server';
-import { anEventList, aSecretDeletion, postAudit, startTestPipeline, tempDataDir } from './support';
+import { anEventList, aSecretDeletion, postAudit, startSlackHttpPipeline, tempDataDir } from './support';
 
 /**
  * End to end, in this process: the local server with Slack in HTTP mode, pointed at the recording Slack
@@ -25,16 +20,7 @@ describe('eks-audit start with Slack (HTTP mode, against the recording Slack ser
 
   beforeAll(async () => {
     slack = await startSlackServer({ channels: ['C0ALERTS'], users: [alice, bob] });
-    ({ pipeline } = await startTestPipeline(dir.path, {
-      env: {
-        SLACK_BOT_TOKEN: slack.token,
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_CHANNEL: 'C0ALERTS',
-        SLACK_API_URL: slack.apiUrl,
-      },
-      slackRetryConfig: { retries: 0 },
-    }));
-    url = pipeline.server?.url ?? '';
+    ({ pipeline, url } = await startSlackHttpPipeline(dir.path, slack));
   });
   afterAll(async () => {
     await pipeline.close();

@@ -6,7 +6,9 @@ import type { CliIo } from '../../src/cli/io';
 import { type LocalPipeline, type LocalPipelineOptions, startLocalPipeline } from '../../src/local/pipeline';
 import { terminalLogger } from '../../src/local/terminal-log';
 import type { Logger } from '../../src/shared/logger';
+import { TEST_SIGNING_SECRET } from '../bot/support/signed-requests';
 import { anAuditEvent, type RawOverrides } from '../support/audit-builders';
+import type { SlackServer } from '../support/slack-server';
 
 /** The fixed time of everything the pipeline stamps (detectedAt, createdAt, responses). */
 export const NOW = new Date('2026-11-20T14:05:00.000Z');
@@ -42,6 +44,28 @@ export async function startTestPipeline(
     ...overrides,
   });
   return { pipeline, cards, logs: lines };
+}
+
+/**
+ * The pipeline with Slack in HTTP mode against the recording Slack server (cards in `C0ALERTS` unless `env`
+ * says otherwise), no client retries; `url` is the local server's, for the webhook and `/slack/events`.
+ */
+export async function startSlackHttpPipeline(
+  dataDir: string,
+  slack: SlackServer,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ pipeline: LocalPipeline; url: string }> {
+  const { pipeline } = await startTestPipeline(dataDir, {
+    env: {
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_CHANNEL: 'C0ALERTS',
+      SLACK_API_URL: slack.apiUrl,
+      ...env,
+    },
+    slackRetryConfig: { retries: 0 },
+  });
+  return { pipeline, url: pipeline.server?.url ?? '' };
 }
 
 /** An audit.k8s.io/v1 EventList, as kube-apiserver's webhook backend POSTs it. */
