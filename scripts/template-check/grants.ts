@@ -83,6 +83,7 @@ export function expectedGrants(
   if (spec.slackSecrets) grants.push(...secretGrants(env, spec, problems));
   if (spec.invokesItself) grants.push(...selfInvokeGrants(functionName, spec, problems));
   if (spec.teamsSecret) grants.push(...teamsSecretGrants(env, spec, problems));
+  if (spec.slackBotToken) grants.push(...slackBotTokenGrants(env, spec, problems));
   return { grants, problems };
 }
 
@@ -150,8 +151,24 @@ function secretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems
 function teamsSecretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
   const name = env.TEAMS_APP_PASSWORD_PARAM;
   if (name === undefined && spec.teamsSecret === 'when-set') return [];
+  return oneSecureParameter(name, 'TEAMS_APP_PASSWORD_PARAM', 'the Teams client secret', spec, problems);
+}
+
+/** The Slack bot token alone (not the signing secret): `GetParameter`, decrypted through SSM for it alone. */
+function slackBotTokenGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
+  const name = env.SLACK_BOT_TOKEN_PARAM;
+  return oneSecureParameter(name, 'SLACK_BOT_TOKEN_PARAM', 'the Slack bot token', spec, problems);
+}
+
+function oneSecureParameter(
+  name: unknown,
+  setting: string,
+  what: string,
+  spec: FunctionSpec,
+  problems: Problem[],
+): Grant[] {
   if (typeof name !== 'string' || !name.startsWith('/')) {
-    problems.push(problem('ENV_SECRETS', spec.logicalId, 'TEAMS_APP_PASSWORD_PARAM must be an SSM name'));
+    problems.push(problem('ENV_SECRETS', spec.logicalId, `${setting} must be an SSM name`));
     return [];
   }
   const arn = ssmParameterArn(name);
@@ -159,7 +176,7 @@ function teamsSecretGrants(env: Record<string, unknown>, spec: FunctionSpec, pro
     ...grantsOn(['ssm:GetParameter'], arn),
     {
       action: 'kms:Decrypt',
-      describe: 'the SecureString’s key, through SSM, for the Teams client secret only',
+      describe: `the SecureString’s key, through SSM, for ${what} only`,
       matches: (resource) => isKeyArn(resource) || canon(resource) === canon(accountKeys),
       conditions: {
         StringEquals: { 'kms:ViaService': viaService('ssm'), 'kms:EncryptionContext:PS_ARN': [arn] },

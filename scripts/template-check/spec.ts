@@ -26,6 +26,11 @@ export interface FunctionSpec {
    * `always`, or `when-set` (the notifier, when its environment names the parameter: Teams configured).
    */
   readonly teamsSecret?: 'always' | 'when-set';
+  /**
+   * Reads the Slack bot token alone (`GetParameter`) from the SSM parameter named by `SLACK_BOT_TOKEN_PARAM`,
+   * to update an alert's Slack cards after a response made elsewhere (the Teams function).
+   */
+  readonly slackBotToken?: boolean;
   /** Its route on the HTTP API (`METHOD /path`), for a function behind API Gateway. */
   readonly httpRoute?: string;
   /** Exists only when the `teamsAppId` parameter is set (condition HasTeams); absent otherwise. */
@@ -90,6 +95,8 @@ export const functionSpecs: readonly FunctionSpec[] = [
     },
     slackSecrets: false,
     teamsSecret: 'always',
+    // A Teams response updates the alert's Slack cards too (src/teams/slack-cards.ts).
+    slackBotToken: true,
     httpRoute: teamsRouteKey,
     onlyWithTeams: true,
   },

@@ -56,6 +56,7 @@ function granted(spec: FunctionSpec): Set<string> {
     ...(spec.publishesToEnv ? ['sns:Publish'] : []),
     ...(spec.slackSecrets ? ['ssm:GetParameters'] : []),
     ...(spec.teamsSecret ? ['ssm:GetParameter'] : []),
+    ...(spec.slackBotToken ? ['ssm:GetParameter'] : []),
     ...(spec.invokesItself ? ['lambda:InvokeFunction'] : []),
   ]);
 }

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import esbuildConfig from '../../deploy/esbuild.config.cjs';
+import { SlackCardPublisher } from '../../src/adapters/slack/slack-card-publisher';
 import type { HttpApiEvent } from '../../src/teams/lambda-adapter';
 import { type SsmServer, startSsmServer } from '../bot/support/ssm-server';
 import { aFinding } from '../support/builders';
 import { aTrail, startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { testWebClient } from '../support/slack-client';
+import { type SlackServer, startSlackServer } from '../support/slack-server';
 import { aCommand, anHttpApiEvent, anInstallation, anInvoke, bob } from '../teams/support/activities';
 import { attachmentOf, type ConnectorServer, startConnectorServer } from '../teams/support/connector-server';
 import {
@@ -25,12 +28,14 @@ import {
  * Bundles the Teams function's entry (src/teams/handler.ts) with the Lambda bundles' esbuild options, which
  * leave out the SDK's Express server and axios's multipart support and keep one build of axios, and drives the bundle as Lambda would:
  * configured by its environment only, reading its secret from SSM and its trail from DynamoDB (local stand-ins
- * for both), answering signed requests, calling a local Bot Connector through the SDK's own HTTP client.
+ * for both), answering signed requests, calling a local Bot Connector through the SDK's own HTTP client, and
+ * the fake Slack Web API for the alert's Slack cards (the Slack client the bundle loads on first use).
  */
 
 type Handler = (event: HttpApiEvent) => Promise<{ statusCode: number; body: string }>;
 
 const PASSWORD_PARAM = '/eks-audit-bot/test/teams/app-password';
+const SLACK_TOKEN_PARAM = '/eks-audit-bot/test/slack/bot-token';
 let dir: string;
 let inputs: string[];
 let bundleBytes: number;
@@ -38,6 +43,7 @@ let identity: IdentityServer;
 let connector: ConnectorServer;
 let dynamo: TestDynamo;
 let ssm: SsmServer;
+let slack: SlackServer;
 let handler: Handler;
 const savedEnv = { ...process.env };
 
@@ -53,13 +59,14 @@ beforeAll(async () => {
       logLevel: 'error',
     }),
     (async () => {
-      [identity, dynamo] = await Promise.all([
+      [identity, dynamo, slack] = await Promise.all([
         startIdentityServer(),
         startTestDynamo({ tableName: 'eks-audit-teams-bundle' }),
+        startSlackServer({ channels: ['C0ALERTS'] }),
       ]);
       connector = await startConnectorServer((token) => identity.issuedTokens.includes(token));
       connector.members.set(bob.id, bob);
-      ssm = await startSsmServer({ [PASSWORD_PARAM]: TEST_APP_PASSWORD });
+      ssm = await startSsmServer({ [PASSWORD_PARAM]: TEST_APP_PASSWORD, [SLACK_TOKEN_PARAM]: slack.token });
     })(),
   ]);
   inputs = Object.keys(result.metafile?.inputs ?? {});
@@ -72,6 +79,8 @@ beforeAll(async () => {
     TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
     TEAMS_SERVICE_URL: connector.serviceUrl,
     TABLE_NAME: dynamo.tableName,
+    SLACK_BOT_TOKEN_PARAM: SLACK_TOKEN_PARAM,
+    SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'AKIALOCALLOCALLOCAL0',
@@ -85,7 +94,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env = savedEnv;
   rmSync(dir, { recursive: true, force: true });
-  await Promise.all([identity?.close(), connector?.close(), dynamo?.close(), ssm?.close()]);
+  await Promise.all([identity?.close(), connector?.close(), dynamo?.close(), ssm?.close(), slack?.close()]);
 });
 beforeEach(() => {
   connector.calls.length = 0;
@@ -158,6 +167,26 @@ describe('the Teams function’s Lambda bundle', () => {
     expect(JSON.parse(result.body)).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
     expect((await aTrail(dynamo).getAlert(finding.id))?.status).toBe('acknowledged');
     expect(connector.calls.map((c) => c.kind)).toContain('update');
+  });
+
+  it('updates the alert’s Slack card after a Teams click, with the bot token read from SSM then', async () => {
+    const finding = aFinding({ id: 'f-teams-bundle-slack' });
+    const { alert } = await aTrail(dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
+    const card = await new SlackCardPublisher(testWebClient(slack)).post(alert, { channel: 'C0ALERTS' });
+    await aTrail(dynamo).recordMessage(alert.id, card);
+    const click = anInvoke({
+      serviceUrl: connector.serviceUrl,
+      verb: 'acknowledge',
+      data: { alertId: finding.id },
+    });
+
+    const result = await handler(anHttpApiEvent(click, signed()));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    const [update] = slack.callsTo('chat.update');
+    expect(update?.args).toMatchObject({ channel: 'C0ALERTS', ts: card.messageId });
+    expect(JSON.stringify(update?.args.blocks)).toContain('Acknowledged by Bob Builder');
+    expect(ssm.calls).toContainEqual([SLACK_TOKEN_PARAM]);
   });
 
   it('still rejects an unsigned request and a token for another bot', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import presets from '../../deploy/filter-patterns.json';
 import { lambdaEnv } from '../../scripts/lambda-env';
 import { type PackagedService, packageService } from '../../scripts/package-service';
+import { ssmParameterArn } from '../../scripts/template-check/grants';
 import { checkTemplate } from '../../scripts/template-check/index';
 import { type CloudFormationTemplate, prop, resolveConditions } from '../../scripts/template-check/template';
 import { extractZip, readZip } from '../../scripts/zip';
@@ -104,8 +105,11 @@ describe('the packaged CloudFormation template', () => {
     expect(teamsEnv).toMatchObject({
       TEAMS_APP_ID: '00000000-0000-4000-8000-00000000e1a0',
       TEAMS_APP_PASSWORD_PARAM: '/audit-bot/test/teams/app-password',
+      // The Slack function's bot token, for the Slack cards a Teams response updates.
+      SLACK_BOT_TOKEN_PARAM: '/audit-bot/test/slack/bot-token',
       ESCALATION_TOPIC_ARN: { Ref: 'EscalationTopic' },
     });
+    expect(teamsEnv).not.toHaveProperty('SLACK_SIGNING_SECRET_PARAM');
     const notifierEnv = prop(
       resolved.Resources.NotifierLambdaFunction,
       'Properties',
@@ -335,6 +339,49 @@ const mutations: Mutation[] = [
         };
     },
     'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Teams role may read the Slack signing secret as well as the bot token',
+    (t) => {
+      const token = statements(t, 'TeamsRole').find((s) => s.Sid === 'SlackBotToken');
+      if (token)
+        token.Resource = [token.Resource, ssmParameterArn('/eks-audit-bot/test/slack/signing-secret')];
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Teams role may read every Slack parameter',
+    (t) => {
+      const token = statements(t, 'TeamsRole').find((s) => s.Sid === 'SlackBotToken');
+      if (token) token.Resource = ssmParameterArn('/eks-audit-bot/test/slack/*');
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Teams role may decrypt the Slack bot token’s key outside SSM',
+    (t) => {
+      const kms = statements(t, 'TeamsRole').find((s) => s.Sid === 'SlackBotTokenKeyViaSsm');
+      if (kms) delete kms.Condition;
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Teams role loses the Slack bot token (its responses would leave Slack cards stale)',
+    (t) => {
+      const list = statements(t, 'TeamsRole');
+      list.splice(
+        list.findIndex((s) => s.Sid === 'SlackBotToken'),
+        1,
+      );
+    },
+    'IAM_MISSING',
+  ],
+  [
+    'the Teams function is not told the Slack bot token’s parameter',
+    (t) => {
+      delete env(t, 'TeamsLambdaFunction').SLACK_BOT_TOKEN_PARAM;
+    },
+    'ENV_SECRETS',
   ],
   [
     'the Teams role may scan the table',
