@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -26,6 +26,8 @@ export interface PackageOptions {
    * into the project's `.serverless/`.
    */
   readonly isolated?: boolean;
+  /** Files to add to the isolated copy before packaging, by path relative to the service (e.g. a rules file). */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 export interface PackagedService {
@@ -57,7 +59,8 @@ export interface CloudFormationTemplate {
  */
 export async function packageService(options: PackageOptions = {}): Promise<PackagedService> {
   const isolated = options.isolated ?? true;
-  const workDir = isolated ? await isolatedCopy() : projectRoot;
+  if (options.files && !isolated) throw new Error('packageService: files are only added to an isolated copy');
+  const workDir = isolated ? await isolatedCopy(options.files ?? {}) : projectRoot;
   const outDir = isolated ? join(workDir, 'out') : join(projectRoot, '.serverless');
   const args = ['package', '--stage', options.stage ?? 'test', '--region', options.region ?? 'us-east-1'];
   if (isolated) args.push('--package', outDir);
@@ -79,10 +82,14 @@ export async function packageService(options: PackageOptions = {}): Promise<Pack
   }
 }
 
-async function isolatedCopy(): Promise<string> {
+async function isolatedCopy(files: Readonly<Record<string, string>>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'eks-audit-package-'));
   for (const input of serviceInputs) {
     await cp(join(projectRoot, input), join(dir, input), { recursive: true });
+  }
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
   }
   await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
