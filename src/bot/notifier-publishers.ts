@@ -5,48 +5,13 @@ import { SlackDirectory } from '../adapters/slack/slack-directory';
 import { createSlackWebClient } from '../adapters/slack/web-client';
 import { parseEnv } from '../config/env';
 import type { SecretSource } from '../config/secrets';
-import type { CardPublisher } from '../notify/ports';
+import { deferredPublisher, onFirstUse } from '../notify/deferred-publisher';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { type TeamsPublisherEnv, TeamsPublisherEnvSchema } from '../teams/config';
 import { createTeamsCardPublisher } from '../teams/publisher-setup';
 import type { NotifierDeps } from './notifier';
 import { webClientLogger } from './notifier-setup';
-
-/**
- * Builds something on first use and keeps it for the life of the function instance. A failed build (SSM
- * throttled, a secret missing) is forgotten, so the next use, the retry of the invocation, tries again.
- *
- * @example
- * const slack = onFirstUse(() => secrets.slackSecrets().then(buildSlackClients));
- * const { publisher } = await slack();
- */
-export function onFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (pending) return pending;
-    const attempt = build();
-    pending = attempt;
-    attempt.catch(() => {
-      if (pending === attempt) pending = undefined;
-    });
-    return attempt;
-  };
-}
-
-/**
- * A card publisher whose real one is built when the first card is posted: a notifier whose findings all go to
- * Teams never reads the Slack token, and the other way round.
- *
- * @example
- * const teams = deferredPublisher(onFirstUse(async () => createTeamsCardPublisher({ ...setup, appPassword })));
- */
-export function deferredPublisher(publisher: () => Promise<CardPublisher>): CardPublisher {
-  return {
-    post: async (alert, route) => (await publisher()).post(alert, route),
-    update: async (alert, message) => (await publisher()).update(alert, message),
-  };
-}
 
 /** The Teams settings whose presence means "this notifier posts Teams cards". */
 const teamsSettings = ['TEAMS_APP_ID', 'TEAMS_TENANT_ID', 'TEAMS_APP_PASSWORD_PARAM'] as const;

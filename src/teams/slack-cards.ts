@@ -1,3 +1,4 @@
+import { deferredPublisher, onFirstUse } from '../notify/deferred-publisher';
 import type { CardPublisher } from '../notify/ports';
 import type { Logger } from '../shared/logger';
 
@@ -25,20 +26,7 @@ export interface SlackCardsSetup {
  * new TriageService({ ..., cards: { teams, slack } });
  */
 export function slackCardsOnFirstUse(setup: SlackCardsSetup): CardPublisher {
-  let pending: Promise<CardPublisher> | undefined;
-  const publisher = (): Promise<CardPublisher> => {
-    if (pending) return pending;
-    const attempt = build(setup);
-    pending = attempt;
-    attempt.catch(() => {
-      if (pending === attempt) pending = undefined;
-    });
-    return attempt;
-  };
-  return {
-    post: async (alert, route) => (await publisher()).post(alert, route),
-    update: async (alert, message) => (await publisher()).update(alert, message),
-  };
+  return deferredPublisher(onFirstUse(() => build(setup)));
 }
 
 async function build(setup: SlackCardsSetup): Promise<CardPublisher> {
