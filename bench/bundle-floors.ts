@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import esbuildConfig from '../deploy/esbuild.config.cjs';
 import { projectRoot } from '../scripts/package-service';
 
 /**
@@ -48,11 +48,8 @@ export const floors: Readonly<Record<string, Floor>> = {
 export async function buildFloor(fn: string, outfile: string): Promise<{ bytes: number }> {
   const floor = floors[fn];
   if (!floor) throw new Error(`no floor for ${fn}`);
-  const config = createRequire(import.meta.url)('../deploy/esbuild.config.cjs') as {
-    esbuildOptions: Parameters<typeof build>[0];
-  };
   const result = await build({
-    ...config.esbuildOptions,
+    ...esbuildConfig.esbuildOptions,
     // Named as if under the function's source folder: the Teams-only trims of the esbuild config apply to it too.
     stdin: {
       contents: floor.source,
