@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { planBatches, prepareEntries } from '../src/adapters/sns/batch-plan';
 import { detectionConfigFrom } from '../src/detect/config';
-import { compileRuleSet } from '../src/detect/rules/load';
+import { compilePackedRuleSet } from '../src/detect/rules/packed';
 import type { Finding } from '../src/finding/schema';
-import { DEFAULT_RULES_JSON } from '../src/ingest/default-rules-text';
+import { DEFAULT_RULES } from '../src/ingest/default-rules';
 import { type IngestDeps, ingestCloudWatchEvent } from '../src/ingest/ingest';
 import type { PublishResult } from '../src/ingest/ports';
 import { createLogger } from '../src/shared/logger';
@@ -67,7 +67,7 @@ export async function measure(file: string, rounds: number, warmup: number): Pro
   };
   const deps: IngestDeps = {
     publisher,
-    ruleSet: compileRuleSet(JSON.parse(DEFAULT_RULES_JSON), 'default rules'),
+    ruleSet: compilePackedRuleSet(DEFAULT_RULES, 'default rules'),
     detection: detectionConfigFrom({}),
     settings: { region: 'eu-west-1', accountName: 'bench' },
     clock: () => new Date('2026-11-20T14:01:09.000Z'),

@@ -7,6 +7,7 @@
  */
 
 const path = require('node:path');
+const { packedRulesPlugin, rulesFileOf } = require('./packed-rules.cjs');
 
 /**
  * Bolt's receivers other than AwsLambdaReceiver never run on Lambda, yet its index and App import them all:
@@ -340,5 +341,15 @@ const serverlessEsbuildOptions = {
   keepOutputDirectory: false,
 };
 
-module.exports = () => serverlessEsbuildOptions;
+/**
+ * What serverless-esbuild calls with the service: the options above, plus the ingest function's `rulesFile`
+ * packed into its bundle (deploy/packed-rules.cjs).
+ */
+module.exports = (serverless) => ({
+  ...serverlessEsbuildOptions,
+  plugins: [
+    ...esbuildOptions.plugins,
+    packedRulesPlugin(serverless.serviceDir ?? serverless.config.servicePath, rulesFileOf(serverless)),
+  ],
+});
 module.exports.esbuildOptions = esbuildOptions;

@@ -3,17 +3,23 @@ import type { RetryPolicy } from '../adapters/sns/retry';
 import { SnsFindingPublisher } from '../adapters/sns/sns-finding-publisher';
 import { parseEnv } from '../config/env';
 import { IngestEnvSchema } from '../config/ingest-env';
+import type { RuleSet } from '../detect/rules/types';
 import { type Clock, systemClock } from '../shared/clock';
 import { createLogger } from '../shared/logger';
 import { UnpublishedFindingsError } from './errors';
 import { ingestCloudWatchEvent } from './ingest';
-import { ingestDetectionConfig, ingestSettings, loadIngestRuleSet } from './setup';
+import { ingestDetectionConfig, ingestSettings } from './setup';
 import { type IngestSummary, summaryFields } from './summary';
 
-/** What the ingest handler is built from; only `env` is required. Tests inject the rest. */
+/** What the ingest handler is built from; `env` and `loadRules` are required. Tests inject the rest. */
 export interface IngestHandlerDeps {
   /** The environment (process.env on Lambda), validated with `IngestEnvSchema`. */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * The rule set for RULES_FILE (resolved against `cwd`): on Lambda the one packed into the bundle
+   * (`bundledRuleSet`), elsewhere the file itself (`loadIngestRuleSet`, which needs the YAML parser).
+   */
+  readonly loadRules: (rulesFile: string | undefined, cwd: string) => RuleSet;
   /** Default: `new SNSClient({ region: AWS_REGION })`, which also honours AWS_ENDPOINT_URL_SNS. */
   readonly snsClient?: SNSClient;
   readonly clock?: Clock;
@@ -40,14 +46,14 @@ export type IngestHandler = (event: unknown, context?: IngestInvocationContext) 
  *
  * @throws ConfigError naming the bad setting (FINDINGS_TOPIC_ARN, RULES_FILE, AUTOMATION_ROLE_ARNS, ...).
  * @example
- * const handler = createIngestHandler({ env: process.env });
+ * const handler = createIngestHandler({ env: process.env, loadRules: loadIngestRuleSet });
  * await handler({ awslogs: { data } }, { awsRequestId: 'c0ffee' });
  */
 export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
   const env = parseEnv(IngestEnvSchema, deps.env, 'ingest');
   const clock = deps.clock ?? systemClock;
   const logger = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
-  const ruleSet = loadIngestRuleSet(env.RULES_FILE, deps.cwd ?? process.cwd());
+  const ruleSet = deps.loadRules(env.RULES_FILE, deps.cwd ?? process.cwd());
   const detection = ingestDetectionConfig(env);
   const settings = ingestSettings(env);
   const client = deps.snsClient ?? new SNSClient(env.AWS_REGION ? { region: env.AWS_REGION } : {});

@@ -4,7 +4,8 @@ import { IngestEnvSchema } from '../config/ingest-env';
 import type { DetectionConfig } from '../detect/config';
 import type { RuleSet } from '../detect/rules/types';
 import type { IngestSettings } from '../ingest/context';
-import { ingestDetectionConfig, ingestSettings, loadIngestRuleSet } from '../ingest/setup';
+import { loadIngestRuleSet } from '../ingest/rules-file';
+import { ingestDetectionConfig, ingestSettings } from '../ingest/setup';
 import { LOCAL_FINDINGS_TOPIC_ARN } from './sns-record';
 
 /** The sample's story happens on this cluster and account (see samples/README.md). */

@@ -18,6 +18,9 @@ import { extractZip, readZip } from '../../scripts/zip';
  */
 
 const account = '123456789012';
+/** The variant's rules file: one rule, so a finding shows which rule set the packaged function runs. */
+const teamRules =
+  'version: 1\nrules:\n  - id: team-exec\n    title: Exec\n    severity: low\n    condition: { resources: [pods/exec] }\n';
 const variantParams = {
   botName: 'audit-bot',
   logGroups: '/aws/eks/prod-eu/cluster',
@@ -28,7 +31,7 @@ const variantParams = {
   alarmTopicArn: `arn:aws:sns:us-east-1:${account}:ops-alarms`,
   accountId: account,
   escalationChannel: 'C0ESCALATE',
-  rulesFile: 'rules/default-rules.yaml',
+  rulesFile: 'rules/team.yaml',
   teamsDefaultConversation: '19:example0alerts@thread.tacv2',
 };
 /** Another stage, whose parameters have no `teamsAppId`: no Teams function. */
@@ -58,7 +61,7 @@ let slackOnly: PackagedService;
 beforeAll(async () => {
   [packaged, variant, slackOnly] = await Promise.all([
     packageService({ stage: 'test' }),
-    packageService({ stage: 'test', params: variantParams }),
+    packageService({ stage: 'test', params: variantParams, files: { [variantParams.rulesFile]: teamRules } }),
     packageService({ stage: 'dev', params: slackOnlyParams }),
   ]);
   console.log(
@@ -167,7 +170,7 @@ describe('the packaged CloudFormation template', () => {
     );
   });
 
-  it('bundles each function on its own, a rules file given by rulesFile inside the ingest zip', () => {
+  it('bundles each function on its own, the rulesFile packed into the ingest bundle', () => {
     const files = (name: string, from = packaged) =>
       readZip(join(from.outDir, `${name}.zip`)).map((e) => e.name);
     const ingestEnv = (template: CloudFormationTemplate) =>
@@ -179,12 +182,32 @@ describe('the packaged CloudFormation template', () => {
       );
     expect(prop(ingestEnv(packaged.template), 'RULES_FILE')).toBeUndefined();
     expect(prop(ingestEnv(variant.template), 'RULES_FILE')).toBe(variantParams.rulesFile);
-    expect(files('ingest', variant)).toEqual(
-      expect.arrayContaining(['src/ingest/handler.js', variantParams.rulesFile]),
-    );
+    for (const service of [packaged, variant])
+      expect(files('ingest', service)).toEqual(['src/ingest/handler.js']);
     expect(files('notifier')).toEqual(['src/bot/notifier-handler.js']);
     expect(files('slack')).toEqual(['src/bot/slack-handler.js']);
     expect(files('teams')).toEqual(['src/teams/handler.js']);
+
+    // The variant's ingest function starts with the packed file's one rule, and reads no file to do so.
+    const dir = join(variant.outDir, '..', 'ingest-variant-unzipped');
+    extractZip(join(variant.outDir, 'ingest.zip'), dir);
+    const started = spawnSync(process.execPath, ['-e', "require('./src/ingest/handler.js')"], {
+      cwd: dir,
+      env: {
+        ...lambdaEnv(variant.template, 'IngestLambdaFunction'),
+        LOG_LEVEL: 'info',
+        // As on nodejs22.x, where the SDK has no Node version to warn about.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+    });
+    expect(started.stderr).toBe('');
+    expect(started.status).toBe(0);
+    expect(JSON.parse(started.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({
+      message: 'ingest ready',
+      rulesSource: variantParams.rulesFile,
+      rules: 1,
+    });
   });
 });
 

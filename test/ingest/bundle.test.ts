@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import esbuildConfig from '../../deploy/esbuild.config.cjs';
+import { packedRulesPlugin } from '../../deploy/packed-rules.cjs';
 import { FindingSchema } from '../../src/finding/schema';
 import type { IngestHandler } from '../../src/ingest/create-handler';
 import { aSubscriptionEvent } from '../fixtures/audit/events';
@@ -12,21 +13,32 @@ import { type SnsServer, startSnsServer } from '../support/sns-server';
 import { changes } from './batch';
 
 // The ingest handler bundled exactly as it is deployed (deploy/esbuild.config.cjs), loaded from a directory
-// that holds nothing else: the default rule set must be inside the bundle. It publishes through its bundled
-// SDK to the local SNS server, found through AWS_ENDPOINT_URL_SNS as any SDK client would.
+// that holds nothing else: its rule set must be inside the bundle, packed at build time. It publishes through
+// its bundled SDK to the local SNS server, found through AWS_ENDPOINT_URL_SNS as any SDK client would.
 
+const root = new URL('../..', import.meta.url).pathname;
 let dir: string;
 let sns: SnsServer;
+let inputs: string[];
 const saved = { ...process.env };
+
+/** Bundles the ingest handler into `dir/<name>/`, with `rulesFile` packed as serverless-esbuild would. */
+async function bundle(name: string, rulesFile?: string) {
+  const plugins = [...(esbuildConfig.esbuildOptions.plugins ?? []), packedRulesPlugin(root, rulesFile)];
+  const options: BuildOptions = { ...esbuildConfig.esbuildOptions, plugins };
+  return build({
+    ...options,
+    entryPoints: [join(root, 'src/ingest/handler.ts')],
+    outfile: join(dir, name, 'src/ingest/handler.js'),
+    logLevel: 'silent',
+    metafile: true,
+  });
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'eks-audit-ingest-bundle-'));
-  await build({
-    ...esbuildConfig.esbuildOptions,
-    entryPoints: [new URL('../../src/ingest/handler.ts', import.meta.url).pathname],
-    outfile: join(dir, 'src/ingest/handler.js'),
-    logLevel: 'error',
-  });
+  const result = await bundle('default');
+  inputs = Object.keys(result.metafile.inputs);
   sns = await startSnsServer();
 }, 120_000);
 
@@ -36,9 +48,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function loadBundle(env: Record<string, string>): { handler: IngestHandler } {
+function loadBundle(env: Record<string, string>, name = 'default'): { handler: IngestHandler } {
   process.env = { PATH: saved.PATH, ...env };
-  const path = join(dir, 'src/ingest/handler.js');
+  const path = join(dir, name, 'src/ingest/handler.js');
   const load = createRequire(import.meta.url);
   delete load.cache[path];
   return load(path) as { handler: IngestHandler };
@@ -65,26 +77,43 @@ describe('The deployed ingest bundle', () => {
     expect(rules).toEqual(['secret-change-protected', 'rbac-binding-privileged-role', 'pod-exec']);
   });
 
-  it('reads a custom YAML rules file with the YAML parser it loads on first use, from inside the bundle', async () => {
-    // The bundle initialises the `yaml` library only when a custom RULES_FILE is parsed (src/detect/rules/yaml.ts):
-    // this is the path where the lazily loaded parser must still be there, and report YAML errors by line.
+  it('holds neither the YAML parser nor the rules schema: the rules were validated when it was built', () => {
+    expect(inputs.some((input) => input.includes('src/ingest/packaged-rules.ts'))).toBe(true);
+    expect(
+      inputs.filter((input) => /node_modules\/yaml\/|src\/detect\/rules\/(schema|load|yaml)\.ts/.test(input)),
+    ).toEqual([]);
+  });
+
+  it('runs the rules file it was packaged with, and refuses a RULES_FILE naming another', async () => {
     sns.reset();
+    const rulesFile = join(dir, 'exec-only.yaml');
     writeFileSync(
-      join(dir, 'exec-only.yaml'),
+      rulesFile,
       '# only exec\nversion: 1\nrules:\n  - id: team-exec\n    title: Exec\n    severity: low\n    condition: { resources: [pods/exec] }\n',
     );
-    writeFileSync(join(dir, 'broken.yaml'), 'version: 1\nrules: [\n');
+    await bundle('team', rulesFile);
     const env = lambdaEnv();
 
-    const { handler } = loadBundle({ ...env, RULES_FILE: join(dir, 'exec-only.yaml') });
+    const { handler } = loadBundle({ ...env, RULES_FILE: rulesFile }, 'team');
     const summary = await handler(aSubscriptionEvent(changes), { awsRequestId: 'bundle-2' });
 
     expect(summary).toMatchObject({ events: 3, findings: 1, published: 1 });
     expect(sns.published.map((p) => FindingSchema.parse(JSON.parse(p.message)).rule.id)).toEqual([
       'team-exec',
     ]);
-    expect(() => loadBundle({ ...env, RULES_FILE: join(dir, 'broken.yaml') })).toThrow(
-      /RULES_FILE: invalid rules file\n.*broken\.yaml: line \d+, column \d+: /,
+    expect(() => loadBundle({ ...env, RULES_FILE: join(dir, 'other.yaml') }, 'team')).toThrow(
+      /RULES_FILE: .*other\.yaml is not the rules file this function was packaged with \(.*exec-only\.yaml\)/,
+    );
+    expect(() => loadBundle({ ...env, RULES_FILE: 'rules/team.yaml' })).toThrow(
+      /is not the rules file this function was packaged with \(rules\/default-rules\.yaml\)/,
+    );
+  });
+
+  it('is not built from a broken rules file: the build fails naming the file, line and column', async () => {
+    const rulesFile = join(dir, 'broken.yaml');
+    writeFileSync(rulesFile, 'version: 1\nrules: [\n');
+    await expect(bundle('broken', rulesFile)).rejects.toThrow(
+      /rulesFile .*broken\.yaml would fail the ingest function:\n(ConfigError: )?RULES_FILE: invalid rules file\n.*broken\.yaml: line \d+, column \d+: /,
     );
   });
 

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES_MODULE_PATH, renderDefaultRulesModule } from '../../scripts/embed-default-rules';
+import { packRuleSet } from '../../src/detect/rules/load';
+import { PACKED_RULES_FORMAT, type PackedRuleSet } from '../../src/detect/rules/packed';
 import { FindingSchema } from '../../src/finding/schema';
+import { bundledRuleSet } from '../../src/ingest/bundled-rules';
 import { createIngestHandler } from '../../src/ingest/create-handler';
-import { DEFAULT_RULES_YAML } from '../../src/ingest/default-rules-text';
+import { DEFAULT_RULES } from '../../src/ingest/default-rules';
+import { loadIngestRuleSet } from '../../src/ingest/rules-file';
 import { ConfigError } from '../../src/shared/errors';
 import { aSubscriptionEvent } from '../fixtures/audit/events';
 import { testSnsClient } from '../support/sns-client';
@@ -41,6 +45,7 @@ afterEach(() => {
 function build(env: Record<string, string | undefined>) {
   return createIngestHandler({
     env: { FINDINGS_TOPIC_ARN: sns.topicArn, AWS_REGION: 'eu-west-1', ...env },
+    loadRules: loadIngestRuleSet,
     snsClient: testSnsClient(sns.endpoint),
     writeLog: (line) => lines.push(line),
     cwd: dir,
@@ -114,6 +119,7 @@ describe('Ingest handler at cold start', () => {
   it('runs the built-in default rule set when RULES_FILE is unset, the same as the repository file', async () => {
     const fromFile = createIngestHandler({
       env: { FINDINGS_TOPIC_ARN: sns.topicArn, RULES_FILE: 'rules/default-rules.yaml' },
+      loadRules: loadIngestRuleSet,
       snsClient: testSnsClient(sns.endpoint),
       writeLog: () => {},
       cwd: root,
@@ -127,21 +133,66 @@ describe('Ingest handler at cold start', () => {
   });
 });
 
-describe('The embedded default rule set', () => {
-  it('is rules/default-rules.yaml byte for byte (run `npx tsx scripts/embed-default-rules.ts` when not)', () => {
+describe('The packed default rule set', () => {
+  it('is rules/default-rules.yaml packed (run `npx tsx scripts/embed-default-rules.ts` when not)', () => {
     const yaml = readFileSync(join(root, 'rules/default-rules.yaml'), 'utf8');
-    expect(DEFAULT_RULES_YAML).toBe(yaml);
+    expect(DEFAULT_RULES).toEqual(packRuleSet(yaml, 'rules/default-rules.yaml'));
     expect(readFileSync(join(root, DEFAULT_RULES_MODULE_PATH), 'utf8')).toBe(renderDefaultRulesModule(yaml));
   });
 
-  it('survives backticks, backslashes and ${ in the YAML', async () => {
-    const yaml = `pattern: '%\\\\d+%' # \`code\` and $\{not a placeholder}\n`;
-    const module = renderDefaultRulesModule(yaml);
+  it('survives quotes, backslashes, backticks and ${ in the rules', async () => {
+    const yaml =
+      'rules:\n  - id: quoted\n    title: "it\'s `code` and $' +
+      '{not a placeholder}"\n    severity: low\n' +
+      "    condition: { pattern: '%\\\\d+%', resources: [pods/exec] }\n";
     const file = join(dir, 'embedded.ts');
-    writeFileSync(file, module);
-    const loaded = (await import(file)) as { DEFAULT_RULES_YAML: string; DEFAULT_RULES_JSON: string };
-    expect(loaded.DEFAULT_RULES_YAML).toBe(yaml);
-    expect(JSON.parse(loaded.DEFAULT_RULES_JSON)).toEqual({ pattern: '%\\\\d+%' });
+    writeFileSync(file, renderDefaultRulesModule(yaml));
+    const loaded = (await import(file)) as { DEFAULT_RULES: PackedRuleSet };
+    expect(loaded.DEFAULT_RULES).toEqual(packRuleSet(yaml, 'rules/default-rules.yaml'));
+    expect(loaded.DEFAULT_RULES.rules[0]?.spec).toMatchObject({
+      title: "it's `code` and $" + '{not a placeholder}',
+      condition: { pattern: '%\\\\d+%' },
+    });
+  });
+});
+
+describe('The rule set of the deployed function (bundledRuleSet)', () => {
+  const team: PackedRuleSet = packRuleSet(
+    'rules:\n  - id: team-exec\n    title: Exec\n    severity: low\n    condition: { resources: [pods/exec] }\n  - id: off\n    title: Off\n    severity: low\n    enabled: false\n    condition: { verbs: [get] }\n',
+    'rules/team.yaml',
+  );
+
+  it('is the packed file, named by RULES_FILE as the template sets it, disabled rules left out', () => {
+    expect(team).toMatchObject({ format: PACKED_RULES_FORMAT, file: 'rules/team.yaml' });
+    const ruleSet = bundledRuleSet(team, 'rules/team.yaml');
+    expect(ruleSet.source).toBe('rules/team.yaml');
+    expect(ruleSet.rules.map((r) => [r.id, r.position])).toEqual([['team-exec', 1]]);
+    expect(bundledRuleSet(team, './rules/team.yaml').rules).toHaveLength(1);
+    expect(bundledRuleSet(team, undefined).source).toBe('rules/team.yaml (packaged)');
+    expect(bundledRuleSet(DEFAULT_RULES, undefined).source).toBe('rules/default-rules.yaml (built in)');
+  });
+
+  it('refuses a RULES_FILE naming another file than the one packed, instead of ignoring it', () => {
+    expect(() => bundledRuleSet(DEFAULT_RULES, 'rules/team.yaml')).toThrow(ConfigError);
+    expect(() => bundledRuleSet(DEFAULT_RULES, 'rules/team.yaml')).toThrow(
+      /^RULES_FILE: rules\/team\.yaml is not the rules file this function was packaged with \(rules\/default-rules\.yaml\)\. .*set the rulesFile parameter and deploy/,
+    );
+  });
+
+  it('refuses packed rules of another format (a bundle built by another version)', () => {
+    const other = { ...team, format: 'eks-audit-bot/packed-rules@0' } as unknown as PackedRuleSet;
+    expect(() => bundledRuleSet(other, undefined)).toThrow(/format eks-audit-bot\/packed-rules@0, expected/);
+  });
+
+  it('matches what the file itself gives outside Lambda', async () => {
+    const event = aSubscriptionEvent(changes);
+    const deployed = createIngestHandler({
+      env: { FINDINGS_TOPIC_ARN: sns.topicArn },
+      loadRules: (rulesFile) => bundledRuleSet(DEFAULT_RULES, rulesFile),
+      snsClient: testSnsClient(sns.endpoint),
+      writeLog: () => {},
+    });
+    expect(await deployed(event)).toEqual(await build({})(event));
   });
 });
 

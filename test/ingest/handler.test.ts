@@ -4,6 +4,7 @@ import { FindingSchema } from '../../src/finding/schema';
 import { createIngestHandler } from '../../src/ingest/create-handler';
 import { UnpublishedFindingsError } from '../../src/ingest/errors';
 import { MAX_SKIP_LINES } from '../../src/ingest/ingest';
+import { loadIngestRuleSet } from '../../src/ingest/rules-file';
 import type { IngestSummary } from '../../src/ingest/summary';
 import { aControlMessageEvent, anAuditEvent, aSubscriptionEvent, truncated } from '../fixtures/audit/events';
 import { useLocalSns } from '../support/sns-client';
@@ -26,6 +27,7 @@ function ingestHandler(env: Record<string, string> = {}) {
       ACCOUNT_NAME: 'production',
       ...env,
     },
+    loadRules: loadIngestRuleSet,
     snsClient: sns.client,
     clock: () => NOW,
     writeLog: (line) => lines.push(line),

@@ -2,6 +2,7 @@ import { FilterPatternError } from '../../filter-pattern/errors';
 import type * as z from '../../shared/zod';
 import { compileRule } from './compile';
 import { RulesFileError } from './errors';
+import { PACKED_RULES_FORMAT, type PackedRuleSet } from './packed';
 import { type RuleSpec, RuleSpecSchema, RulesFileSchema } from './schema';
 import type { CompiledRule, RuleSet } from './types';
 import { parseYamlDocument } from './yaml';
@@ -16,29 +17,70 @@ import { parseYamlDocument } from './yaml';
  * ruleSet.rules.map((r) => r.id); // ['secret-read', ...]
  */
 export function loadRuleSet(text: string, source: string): RuleSet {
+  return compileRuleSet(parseRulesText(text, source), source);
+}
+
+/** The document a YAML (or JSON) rules text holds. @throws RulesFileError with each syntax error's position. */
+function parseRulesText(text: string, source: string): unknown {
   const doc = parseYamlDocument(text);
   if (doc.errors.length > 0) {
     throw new RulesFileError(
       doc.errors.map((e) => `${source}: ${yamlPosition(e.linePos)}${firstLine(e.message)}`),
     );
   }
-  return compileRuleSet(doc.toJS(), source);
+  return doc.toJS();
 }
 
 /**
  * Validates and compiles an already-parsed rules document (what a YAML or JSON rules file holds), for callers
- * that have it without the text: the ingest function ships its default rules pre-parsed, because parsing YAML
- * costs more at a cold start than everything else the function does before its first event.
+ * that have it without the text.
  *
  * @throws RulesFileError naming the source, the rule and the field of each problem.
  * @example
- * compileRuleSet(JSON.parse(rulesJson), 'rules/default-rules.yaml').rules.length;
+ * compileRuleSet({ rules: [{ id: 'exec', title: 'Exec', severity: 'low', condition: { resources: ['pods/exec'] } }] }, 'inline').rules.length; // 1
  */
 export function compileRuleSet(value: unknown, source: string): RuleSet {
+  const checked = checkRuleSet(value, source);
+  return {
+    source,
+    rules: checked.rules.map((r) => r.compiled),
+    protectedNamespaces: checked.protectedNamespaces,
+  };
+}
+
+/**
+ * Parses, validates and compiles a rules file like `loadRuleSet`, and returns it packed (see `PackedRuleSet`):
+ * what packaging puts in the ingest bundle, so the function compiles its rules without parsing or validating.
+ *
+ * @throws RulesFileError naming the file, the rule and the field of each problem.
+ * @example
+ * packRuleSet(readFileSync('rules/team.yaml', 'utf8'), 'rules/team.yaml').rules[0]?.spec.actors; // ['human']
+ */
+export function packRuleSet(text: string, file: string): PackedRuleSet {
+  const checked = checkRuleSet(parseRulesText(text, file), file);
+  return {
+    format: PACKED_RULES_FORMAT,
+    file,
+    protectedNamespaces: checked.protectedNamespaces,
+    rules: checked.rules.map(({ position, spec }) => ({ position, spec })),
+  };
+}
+
+interface CheckedRule {
+  readonly position: number;
+  readonly spec: RuleSpec;
+  readonly compiled: CompiledRule;
+}
+
+/** Every problem of the document at once, or its enabled rules validated and compiled. */
+function checkRuleSet(
+  value: unknown,
+  source: string,
+): { rules: CheckedRule[]; protectedNamespaces: string[] } {
   const file = RulesFileSchema.safeParse(value);
   if (!file.success) throw new RulesFileError(file.error.issues.map((i) => `${source}: ${issueText(i)}`));
   const problems: string[] = [];
-  const rules: CompiledRule[] = [];
+  const rules: CheckedRule[] = [];
   const seen = new Map<string, number>();
   file.data.rules.forEach((raw, index) => {
     const label = ruleLabel(raw, index);
@@ -51,10 +93,10 @@ export function compileRuleSet(value: unknown, source: string): RuleSet {
     if (first !== undefined) problems.push(`${source}: ${label}: id: duplicate of rule #${first}`);
     seen.set(spec.data.id, index + 1);
     const compiled = compileOrReport(spec.data, index + 1, `${source}: ${label}`, problems);
-    if (compiled && spec.data.enabled) rules.push(compiled);
+    if (compiled && spec.data.enabled) rules.push({ position: index + 1, spec: spec.data, compiled });
   });
   if (problems.length > 0) throw new RulesFileError(problems);
-  return { source, rules, protectedNamespaces: file.data.protectedNamespaces };
+  return { rules, protectedNamespaces: file.data.protectedNamespaces };
 }
 
 function compileOrReport(spec: RuleSpec, position: number, where: string, problems: string[]) {
