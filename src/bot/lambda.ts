@@ -6,6 +6,7 @@ import { AwsLambdaReceiver } from '@slack/bolt';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-trail';
 import { createSlackWebClient } from '../adapters/slack/web-client';
 import { SnsMessagePublisher } from '../adapters/sns/sns-message-publisher';
+import { readSecureParameter } from '../adapters/ssm/ssm-parameter';
 import { SsmSecretSource } from '../adapters/ssm/ssm-secret-source';
 import { SlackEnvSchema } from '../config/components';
 import { parseEnv } from '../config/env';
@@ -14,13 +15,19 @@ import { type Clock, systemClock } from '../shared/clock';
 import { describeError } from '../shared/errors';
 import { createLogger, type Logger } from '../shared/logger';
 import * as z from '../shared/zod';
+import { teamsPublisherEnvIfSet } from '../teams/publisher-env';
 import { createSlackApp } from './app';
 import { boltLogger } from './bolt-logger';
 import { eksAuditLambdaServices, withDeferredCommands } from './eks-audit/lambda-wiring';
 import { triagePolicyFromEnv } from './policy-config';
 import { buildSlackServices } from './services';
+import { teamsCardsOnFirstUse } from './teams-cards';
 
-/** The Slack function's environment, plus `SLACK_API_URL` (unset on AWS; local runs and tests only). */
+/**
+ * The Slack function's environment, plus `SLACK_API_URL` (unset on AWS; local runs and tests only). The optional
+ * Teams settings (`TeamsPublisherEnvSchema`: a response made in Slack also updates the alert's Teams cards)
+ * are read by `teamsPublisherEnvIfSet`, as the notifier's are.
+ */
 export const SlackLambdaEnvSchema = z.extend(SlackEnvSchema, {
   SLACK_API_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' })),
   /**
@@ -41,6 +48,8 @@ export interface SlackLambdaDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Default: from SSM (`SLACK_BOT_TOKEN_PARAM`, `SLACK_SIGNING_SECRET_PARAM`). */
   readonly secrets?: SecretSource;
+  /** The Teams client secret. Default: from SSM (`TEAMS_APP_PASSWORD_PARAM`), on the first Teams card to update. */
+  readonly teamsAppPassword?: () => Promise<string>;
   /** Default clients honour `AWS_REGION` and `AWS_ENDPOINT_URL_<SERVICE>`. */
   readonly ssm?: SSMClient;
   readonly dynamo?: DynamoDBClient;
@@ -74,22 +83,30 @@ type AnyHandler = (event: never, context: unknown) => Promise<unknown>;
  * app on `AwsLambdaReceiver` when they arrive: once per cold start. The receiver checks each request's
  * signature and age before any listener runs. With `AWS_LAMBDA_FUNCTION_NAME` (Lambda sets it),
  * `/eks-audit report` is acknowledged at once and handed to an asynchronous invocation of the function,
- * which this same handler runs (`withDeferredCommands`) and answers on the command's `response_url`.
+ * which this same handler runs (`withDeferredCommands`) and answers on the command's `response_url`. With the
+ * Teams settings (`TEAMS_APP_ID`, `TEAMS_TENANT_ID`, `TEAMS_APP_PASSWORD_PARAM`), a response also updates the
+ * alert's Teams cards, the client secret being read from SSM on the first Teams card to update.
  *
- * @throws ConfigError naming the setting (TABLE_NAME, ACK_ALLOWED[0], AWS_LAMBDA_FUNCTION_NAME, ...)
+ * @throws ConfigError naming the setting (TABLE_NAME, ACK_ALLOWED[0], AWS_LAMBDA_FUNCTION_NAME, TEAMS_TENANT_ID, ...)
  * @example
  * export const handler = createSlackLambdaHandler({ env: process.env });
  */
 export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHandler {
   const env = parseEnv(SlackLambdaEnvSchema, deps.env, 'slack');
+  const teamsEnv = teamsPublisherEnvIfSet(deps.env, 'slack');
   const policy = triagePolicyFromEnv(env);
   const clock = deps.clock ?? systemClock;
   const log = createLogger({ level: env.LOG_LEVEL, clock, write: deps.writeLog });
   const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
+  let ssmClient: SSMClient | undefined;
+  const ssm = () => {
+    ssmClient ??= deps.ssm ?? new SSMClient(region);
+    return ssmClient;
+  };
   const secrets =
     deps.secrets ??
     new SsmSecretSource(
-      deps.ssm ?? new SSMClient(region),
+      ssm(),
       { botToken: env.SLACK_BOT_TOKEN_PARAM, signingSecret: env.SLACK_SIGNING_SECRET_PARAM },
       () => clock().getTime(),
     );
@@ -109,8 +126,18 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
       ? new SnsMessagePublisher(deps.sns ?? new SNSClient(region), { log, retry: { maxAttempts: 2 } })
       : undefined;
     const escalation = { channel: env.ESCALATION_CHANNEL, topicArn: env.ESCALATION_TOPIC_ARN, sns };
+    const teamsCards = teamsEnv
+      ? teamsCardsOnFirstUse({
+          env: teamsEnv,
+          appPassword:
+            deps.teamsAppPassword ?? (() => readSecureParameter(ssm(), teamsEnv.TEAMS_APP_PASSWORD_PARAM)),
+          dynamo,
+          tableName: env.TABLE_NAME,
+          clock,
+        })
+      : undefined;
     const services = {
-      ...buildSlackServices({ client, trail, policy, clock, log, escalation }),
+      ...buildSlackServices({ client, trail, policy, clock, log, escalation, teamsCards }),
       ...eksAuditLambdaServices({
         dynamo,
         tableName: env.TABLE_NAME,
@@ -125,6 +152,7 @@ export function createSlackLambdaHandler(deps: SlackLambdaDeps): SlackLambdaHand
     log.info('slack app ready', {
       escalationChannel: Boolean(env.ESCALATION_CHANNEL),
       topic: Boolean(sns),
+      teamsCards: teamsCards !== undefined,
       reportDeferral: services.commandDeferral?.name ?? 'none (answered in the same invocation)',
     });
     // The receiver's response (the acknowledgement) only leaves when the invocation ends: `report` is handed

@@ -3,35 +3,28 @@ import type { RetryOptions } from '@slack/web-api';
 import { SlackCardPublisher } from '../adapters/slack/slack-card-publisher';
 import { SlackDirectory } from '../adapters/slack/slack-directory';
 import { createSlackWebClient } from '../adapters/slack/web-client';
-import { parseEnv } from '../config/env';
 import type { SecretSource } from '../config/secrets';
 import { deferredPublisher, onFirstUse } from '../notify/deferred-publisher';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
-import { type TeamsPublisherEnv, TeamsPublisherEnvSchema } from '../teams/config';
+import type { TeamsPublisherEnv } from '../teams/config';
+import { teamsPublisherEnvIfSet } from '../teams/publisher-env';
 import { createTeamsCardPublisher } from '../teams/publisher-setup';
 import type { NotifierDeps } from './notifier';
 import { webClientLogger } from './notifier-setup';
-
-/** The Teams settings whose presence means "this notifier posts Teams cards". */
-const teamsSettings = ['TEAMS_APP_ID', 'TEAMS_TENANT_ID', 'TEAMS_APP_PASSWORD_PARAM'] as const;
 
 /**
  * The notifier's Teams publisher settings (`TeamsPublisherEnvSchema`), or undefined when none of
  * `TEAMS_APP_ID`, `TEAMS_TENANT_ID`, `TEAMS_APP_PASSWORD_PARAM` is set (empty counts as unset): Teams is
  * optional for the notifier. When one is set, all are validated, so a half-configured Teams fails the cold
- * start naming what is missing.
+ * start naming what is missing (the rule the Slack function follows too: `teamsPublisherEnvIfSet`).
  *
  * @throws ConfigError naming the bad or missing setting.
  * @example
  * notifierTeamsEnv(process.env); // undefined on a Slack-only deployment
  */
 export function notifierTeamsEnv(env: NodeJS.ProcessEnv): TeamsPublisherEnv | undefined {
-  const present = (name: string) => (env[name] ?? '').trim() !== '';
-  if (!teamsSettings.some(present)) return undefined;
-  // Empty optional values are left to their defaults rather than refused as URLs.
-  const given = Object.fromEntries(Object.entries(env).filter(([name]) => present(name)));
-  return parseEnv(TeamsPublisherEnvSchema, given, 'notifier');
+  return teamsPublisherEnvIfSet(env, 'notifier');
 }
 
 /** What the notifier's publishers are built from. */

@@ -20,7 +20,11 @@ const done = { acknowledge: 'acknowledged', escalate: 'escalated', justify: 'jus
 export function slackReply(outcome: TriageOutcome, now: Date): string | undefined {
   switch (outcome.kind) {
     case 'ok': {
-      const problems = outcome.followUp.failures.map(failureLine);
+      // A Teams card that could not be updated is logged by the triage service and left out: the person in
+      // Slack cannot act on it, and it catches up with the next response or its own refresh.
+      const problems = outcome.followUp.failures
+        .filter((failure) => failure.platform !== 'teams')
+        .map(failureLine);
       const confirmation =
         outcome.action === 'escalate' ? escalationConfirmation(outcome.followUp.notified) : undefined;
       if (problems.length === 0) return confirmation;

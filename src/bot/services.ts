@@ -4,6 +4,7 @@ import { SlackDirectory } from '../adapters/slack/slack-directory';
 import { SlackEscalationPoster } from '../adapters/slack/slack-escalation-poster';
 import { SnsEscalationNotifier } from '../adapters/sns/sns-escalation-notifier';
 import type { SnsMessagePublisher } from '../adapters/sns/sns-message-publisher';
+import type { CardPublisher } from '../notify/ports';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { TriagePolicy } from '../triage/policy';
@@ -46,6 +47,11 @@ export interface SlackServicesOptions {
     readonly topicArn?: string | undefined;
     readonly sns?: Pick<SnsMessagePublisher, 'publishJson'> | undefined;
   };
+  /**
+   * Updates the alert's Microsoft Teams cards too, when Teams is configured for the Slack function
+   * (`teamsCardsOnFirstUse`: built on the first Teams card to update).
+   */
+  readonly teamsCards?: CardPublisher | undefined;
 }
 
 /**
@@ -67,7 +73,10 @@ export function buildSlackServices(options: SlackServicesOptions): SlackAppServi
     policy,
     people: directoryResponders(directory),
     clock,
-    cards: { slack: new SlackCardPublisher(client) },
+    cards: {
+      slack: new SlackCardPublisher(client),
+      ...(options.teamsCards ? { teams: options.teamsCards } : {}),
+    },
     escalations,
     log,
   });

@@ -16,7 +16,16 @@ export interface TeamsPublisherSetup {
   readonly dynamo: DynamoDBClient;
   readonly tableName: string;
   readonly clock: Clock;
+  /**
+   * `background` (the notifier; default): 429s waited out up to 10 s, three attempts, no time limit of our
+   * own. `interactive` (the Slack function, where a person is waiting for Slack's acknowledgement): one quick
+   * retry of a 502/503/504, a Retry-After longer than 1 s not waited out, each attempt abandoned after 2.5 s.
+   */
+  readonly profile?: 'background' | 'interactive';
 }
+
+/** The Bot Connector's retry policy when a person is waiting (`profile: 'interactive'`). */
+const interactiveConnector = { maxAttempts: 2, maxRetryAfterMs: 1_000, attemptTimeoutMs: 2_500 };
 
 /**
  * The notifier's Teams publisher, built from validated settings: `post(alert, { channel: teamsConversation })`
@@ -36,7 +45,10 @@ export function createTeamsCardPublisher(setup: TeamsPublisherSetup): TeamsCardP
     nowMs: () => setup.clock().getTime(),
   });
   return new TeamsCardPublisher({
-    connector: new BotConnectorClient({ tokens: { token: () => tokens.token() } }),
+    connector: new BotConnectorClient({
+      tokens: { token: () => tokens.token() },
+      ...(setup.profile === 'interactive' ? interactiveConnector : {}),
+    }),
     conversations: new DynamoConversationReferenceStore({ client: setup.dynamo, tableName: setup.tableName }),
     defaultServiceUrl: env.TEAMS_SERVICE_URL,
   });

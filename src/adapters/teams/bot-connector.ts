@@ -13,6 +13,10 @@ export interface BotConnectorClientOptions {
   readonly maxAttempts?: number;
   /** Waits between attempts; injected so tests do not sleep. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Longest Retry-After waited out before giving up instead; default 10 s. */
+  readonly maxRetryAfterMs?: number;
+  /** Each attempt is abandoned after this long (a person is waiting); default: no limit of our own. */
+  readonly attemptTimeoutMs?: number;
 }
 
 /** The Bot Connector service refused a call; `status` is its HTTP status. */
@@ -47,10 +51,12 @@ const MAX_RETRY_AFTER_MS = 10_000;
  */
 export class BotConnectorClient {
   private readonly maxAttempts: number;
+  private readonly maxRetryAfterMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: BotConnectorClientOptions) {
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
@@ -83,7 +89,7 @@ export class BotConnectorClient {
       const response = await this.send(method, url, body);
       const text = await response.text();
       if (response.ok) return text;
-      const wait = retryDelay(response, attempt);
+      const wait = retryDelay(response, attempt, this.maxRetryAfterMs);
       if (attempt >= this.maxAttempts || wait === undefined) {
         throw new BotConnectorError(
           `Bot Connector ${method} ${url} failed: HTTP ${response.status}`,
@@ -101,6 +107,9 @@ export class BotConnectorClient {
         method,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
+        ...(this.options.attemptTimeoutMs
+          ? { signal: AbortSignal.timeout(this.options.attemptTimeoutMs) }
+          : {}),
       });
     } catch (error) {
       throw new BotConnectorError(`Bot Connector ${method} ${url} did not answer`, undefined, {
@@ -115,11 +124,11 @@ function activitiesUrl(serviceUrl: string, conversationId: string): string {
 }
 
 /** Milliseconds to wait before retrying, or undefined when the failure is not worth retrying. */
-function retryDelay(response: Response, attempt: number): number | undefined {
+function retryDelay(response: Response, attempt: number, maxRetryAfterMs: number): number | undefined {
   if (response.status === 429) {
     const seconds = Number(response.headers.get('retry-after'));
     const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000 * attempt;
-    return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+    return ms <= maxRetryAfterMs ? ms : undefined;
   }
   if ([502, 503, 504].includes(response.status)) return 500 * 2 ** (attempt - 1);
   return undefined;
