@@ -1,5 +1,5 @@
 import type { FunctionSpec } from './spec';
-import { slackSecretParamEnvs } from './spec';
+import { slackSecretParamEnvs, teamsConnectionEnvs, teamsFunctionId } from './spec';
 import {
   type CloudFormationTemplate,
   canon,
@@ -82,7 +82,8 @@ export function expectedGrants(
   if (spec.table) grants.push(...tableGrants(env, spec, problems));
   if (spec.slackSecrets) grants.push(...secretGrants(env, spec, problems));
   if (spec.invokesItself) grants.push(...selfInvokeGrants(functionName, spec, problems));
-  if (spec.teamsSecret) grants.push(...teamsSecretGrants(env, spec, problems));
+  if (spec.teamsSecret === 'with-teams') grants.push(...withTeamsGrants(template, env, spec, problems));
+  else if (spec.teamsSecret) grants.push(...teamsSecretGrants(env, spec, problems));
   if (spec.slackBotToken) grants.push(...slackBotTokenGrants(env, spec, problems));
   return { grants, problems };
 }
@@ -151,6 +152,45 @@ function secretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems
 function teamsSecretGrants(env: Record<string, unknown>, spec: FunctionSpec, problems: Problem[]): Grant[] {
   const name = env.TEAMS_APP_PASSWORD_PARAM;
   if (name === undefined && spec.teamsSecret === 'when-set') return [];
+  return oneSecureParameter(name, 'TEAMS_APP_PASSWORD_PARAM', 'the Teams client secret', spec, problems);
+}
+
+/**
+ * A function that updates Teams cards only when the Teams function is deployed (the Slack function): then its
+ * Teams settings must be the Teams function's (the same bot, the same secret) and it gets the client secret's
+ * grants; without the Teams function it must have neither the settings nor (as nothing is expected) the grants.
+ */
+function withTeamsGrants(
+  template: CloudFormationTemplate,
+  env: Record<string, unknown>,
+  spec: FunctionSpec,
+  problems: Problem[],
+): Grant[] {
+  const teams = template.Resources[teamsFunctionId];
+  if (!teams) {
+    const set = teamsConnectionEnvs.filter((name) => env[name] !== undefined);
+    if (set.length > 0)
+      problems.push(
+        problem(
+          'ENV_TEAMS',
+          spec.logicalId,
+          `${set.join(', ')} set although the Teams function is not deployed`,
+        ),
+      );
+    return [];
+  }
+  const teamsEnv = (prop(teams, 'Properties', 'Environment', 'Variables') ?? {}) as Record<string, unknown>;
+  for (const name of teamsConnectionEnvs) {
+    if (env[name] === undefined || canon(env[name]) !== canon(teamsEnv[name]))
+      problems.push(
+        problem(
+          'ENV_TEAMS',
+          spec.logicalId,
+          `${name} must be the Teams function's: its responses update Teams cards`,
+        ),
+      );
+  }
+  const name = env.TEAMS_APP_PASSWORD_PARAM;
   return oneSecureParameter(name, 'TEAMS_APP_PASSWORD_PARAM', 'the Teams client secret', spec, problems);
 }
 

@@ -23,9 +23,11 @@ export interface FunctionSpec {
   readonly invokesItself?: boolean;
   /**
    * Reads the Teams client secret (`GetParameter`) from the SSM parameter named by `TEAMS_APP_PASSWORD_PARAM`:
-   * `always`, or `when-set` (the notifier, when its environment names the parameter: Teams configured).
+   * `always`, `when-set` (the notifier, when its environment names the parameter: Teams configured), or
+   * `with-teams` (the Slack function, to update an alert's Teams cards: exactly when the Teams function is
+   * deployed, with that function's Teams settings; never without it).
    */
-  readonly teamsSecret?: 'always' | 'when-set';
+  readonly teamsSecret?: 'always' | 'when-set' | 'with-teams';
   /**
    * Reads the Slack bot token alone (`GetParameter`) from the SSM parameter named by `SLACK_BOT_TOKEN_PARAM`,
    * to update an alert's Slack cards after a response made elsewhere (the Teams function).
@@ -39,6 +41,12 @@ export interface FunctionSpec {
 
 /** The Slack function's route on the HTTP API. */
 export const slackRouteKey = 'POST /slack/events';
+
+/** The Teams function's logical id: a template has it exactly when `teamsAppId` is set. */
+export const teamsFunctionId = 'TeamsLambdaFunction';
+
+/** The Teams settings a function that posts or updates Teams cards shares with the Teams function. */
+export const teamsConnectionEnvs = ['TEAMS_APP_ID', 'TEAMS_TENANT_ID', 'TEAMS_APP_PASSWORD_PARAM'] as const;
 
 /** The Teams function's route on the HTTP API: the Azure Bot's messaging endpoint. */
 export const teamsRouteKey = 'POST /api/messages';
@@ -80,10 +88,13 @@ export const functionSpecs: readonly FunctionSpec[] = [
     slackSecrets: true,
     // `/eks-audit report`, answered after the acknowledgement by an asynchronous invocation of itself.
     invokesItself: true,
+    // A Slack response updates the alert's Teams cards too (src/bot/teams-cards.ts): the client secret, and
+    // the conversation references (GetItem on the table, above). Only when the Teams function is deployed.
+    teamsSecret: 'with-teams',
     httpRoute: slackRouteKey,
   },
   {
-    logicalId: 'TeamsLambdaFunction',
+    logicalId: teamsFunctionId,
     handler: 'src/teams/handler.handler',
     asynchronous: false,
     publishesToEnv: 'ESCALATION_TOPIC_ARN',

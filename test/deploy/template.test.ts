@@ -96,6 +96,10 @@ describe('the packaged CloudFormation template', () => {
     );
     expect(Object.keys(notifierEnv as object).filter((name) => name.startsWith('TEAMS_'))).toEqual([]);
     expect(JSON.stringify(resolved.Resources.NotifierRole)).not.toContain('teams');
+    // Nor does the Slack function update Teams cards: no Teams setting, no grant on the client secret.
+    const slackEnv = prop(resolved.Resources.SlackLambdaFunction, 'Properties', 'Environment', 'Variables');
+    expect(Object.keys(slackEnv as object).filter((name) => name.startsWith('TEAMS_'))).toEqual([]);
+    expect(JSON.stringify(resolved.Resources.SlackRole)).not.toContain('teams');
     // Asked for Teams, the same template is missing it.
     expect(checkTemplate(slackOnly.template, { ...slackOnlyExpectations, teams: true })).toContainEqual(
       expect.objectContaining({ code: 'FUNCTION_MISSING', where: 'TeamsLambdaFunction' }),
@@ -126,6 +130,44 @@ describe('the packaged CloudFormation template', () => {
       TEAMS_DEFAULT_CONVERSATION: variantParams.teamsDefaultConversation,
     });
     expect(prop(resolved.Outputs?.TeamsMessagingEndpoint, 'Value')).toBeDefined();
+  });
+
+  it('with teamsAppId, lets the Slack function update Teams cards: the Teams settings and the client secret alone, through SSM', () => {
+    const resolved = resolveConditions(variant.template);
+    const slackEnv = prop(resolved.Resources.SlackLambdaFunction, 'Properties', 'Environment', 'Variables');
+    expect(slackEnv).toMatchObject({
+      TEAMS_APP_ID: '00000000-0000-4000-8000-00000000e1a0',
+      TEAMS_TENANT_ID: '00000000-0000-4000-8000-00000000e1a1',
+      TEAMS_APP_PASSWORD_PARAM: '/audit-bot/test/teams/app-password',
+    });
+    const slackRole = prop(
+      resolved.Resources.SlackRole,
+      'Properties',
+      'Policies',
+      '0',
+      'PolicyDocument',
+      'Statement',
+    );
+    const bySid = (sid: string) =>
+      (slackRole as unknown[]).find((statement) => prop(statement, 'Sid') === sid);
+    const secretArn = ssmParameterArn('/audit-bot/test/teams/app-password');
+    expect(bySid('TeamsSecret')).toEqual({
+      Sid: 'TeamsSecret',
+      Effect: 'Allow',
+      Action: 'ssm:GetParameter',
+      Resource: secretArn,
+    });
+    expect(bySid('TeamsSecretKeyViaSsm')).toMatchObject({
+      Action: 'kms:Decrypt',
+      Resource: variantParams.secretsKmsKeyArn,
+      Condition: {
+        StringEquals: {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+          'kms:ViaService': { 'Fn::Sub': 'ssm.${AWS::Region}.amazonaws.com' },
+          'kms:EncryptionContext:PS_ARN': [secretArn],
+        },
+      },
+    });
   });
 
   it('uses the existing findings topic given by ARN and creates none', () => {
@@ -250,6 +292,10 @@ describe('the packaged bundles', () => {
     const slack = load('slack', 'SlackLambdaFunction', { TABLE_NAME: undefined });
     expect(slack.status).not.toBe(0);
     expect(slack.stderr).toContain('TABLE_NAME');
+    // The Teams settings the Slack function is given to update Teams cards are checked at its cold start too.
+    const slackTeams = load('slack', 'SlackLambdaFunction', { TEAMS_TENANT_ID: 'contoso' });
+    expect(slackTeams.status).not.toBe(0);
+    expect(slackTeams.stderr).toContain('TEAMS_TENANT_ID: must be a GUID');
     const teams = load('teams', 'TeamsLambdaFunction', { TEAMS_TENANT_ID: 'contoso' });
     expect(teams.status).not.toBe(0);
     expect(teams.stderr).toContain('TEAMS_TENANT_ID: must be a GUID');
@@ -266,6 +312,11 @@ const statements = (t: MutableTemplate, role: string) =>
   >[];
 const properties = (t: MutableTemplate, id: string) =>
   prop(t.Resources[id], 'Properties') as Record<string, unknown>;
+/** A statement the role has only with Teams (`!If [HasTeams, statement, AWS::NoValue]`), by its Sid. */
+const withTeams = (t: MutableTemplate, role: string, sid: string) =>
+  statements(t, role)
+    .map((statement) => prop(statement, 'Fn::If', '1') as Record<string, unknown> | undefined)
+    .find((statement) => prop(statement, 'Sid') === sid);
 const env = (t: MutableTemplate, id: string) =>
   prop(t.Resources[id], 'Properties', 'Environment', 'Variables') as Record<string, unknown>;
 
@@ -427,6 +478,62 @@ const mutations: Mutation[] = [
     },
     'IAM_MISSING',
   ],
+  [
+    'the Slack role may read every SSM parameter, not only the Teams client secret',
+    (t) => {
+      const secret = withTeams(t, 'SlackRole', 'TeamsSecret');
+      if (secret)
+        secret.Resource = {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+          'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/*',
+        };
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Slack role may decrypt the Teams client secret’s key outside SSM',
+    (t) => {
+      const kms = withTeams(t, 'SlackRole', 'TeamsSecretKeyViaSsm');
+      if (kms) delete kms.Condition;
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Slack role may decrypt any SecureString through SSM, not only the Teams client secret',
+    (t) => {
+      const kms = withTeams(t, 'SlackRole', 'TeamsSecretKeyViaSsm');
+      if (kms)
+        kms.Condition = {
+          StringEquals: { 'kms:ViaService': prop(kms, 'Condition', 'StringEquals', 'kms:ViaService') },
+        };
+    },
+    'IAM_NOT_NEEDED',
+  ],
+  [
+    'the Slack role loses the Teams client secret (its responses would leave Teams cards stale)',
+    (t) => {
+      const list = statements(t, 'SlackRole');
+      list.splice(
+        list.findIndex((s) => prop(s, 'Fn::If', '1', 'Sid') === 'TeamsSecret'),
+        1,
+      );
+    },
+    'IAM_MISSING',
+  ],
+  [
+    'the Slack function is not told the Teams client secret’s parameter',
+    (t) => {
+      delete env(t, 'SlackLambdaFunction').TEAMS_APP_PASSWORD_PARAM;
+    },
+    'ENV_TEAMS',
+  ],
+  [
+    'the Slack function is given another Teams app than the Teams function’s',
+    (t) => {
+      env(t, 'SlackLambdaFunction').TEAMS_APP_ID = '00000000-0000-4000-8000-0000000000ff';
+    },
+    'ENV_TEAMS',
+  ],
   ['the Teams route is removed', (t) => delete t.Resources.HttpApiRoutePostApiMessages, 'HTTP_ROUTE'],
   [
     'the Teams function is left out although teamsAppId is set',
@@ -496,6 +603,31 @@ describe('checkTemplate', () => {
     mutate(broken);
     const problems = checkTemplate(broken, defaults);
     expect(problems.map((p) => p.code)).toContain(code);
+  });
+
+  it.each([
+    [
+      'the Slack role is given the Teams client secret',
+      (t: MutableTemplate) =>
+        statements(t, 'SlackRole').push({
+          Sid: 'TeamsSecret',
+          Effect: 'Allow',
+          Action: 'ssm:GetParameter',
+          Resource: ssmParameterArn('/eks-audit-bot/dev/teams/app-password'),
+        }),
+      'IAM_NOT_NEEDED',
+    ],
+    [
+      'the Slack function is given the Teams settings',
+      (t: MutableTemplate) => {
+        env(t, 'SlackLambdaFunction').TEAMS_APP_PASSWORD_PARAM = '/eks-audit-bot/dev/teams/app-password';
+      },
+      'ENV_TEAMS',
+    ],
+  ])('fails without teamsAppId when %s (no Teams function, no Teams cards to update)', (_, mutate, code) => {
+    const broken = structuredClone(slackOnly.template) as MutableTemplate;
+    mutate(broken);
+    expect(checkTemplate(broken, slackOnlyExpectations).map((p) => p.code)).toContain(code);
   });
 
   it('says which role allows what, and why that is too much', () => {
