@@ -12,4 +12,4 @@ export {
 } from './event';
 export { type NormalizeOptions, normalizeAuditEvent } from './normalize';
 export type { NormalizedAuditEvent } from './normalized';
-export { epochMillisToIso, normalizeTimestamp } from './timestamp';
+export { epochMillisToIso, type LogTime, logTimeIso, normalizeTimestamp } from './timestamp';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent, AuditUser } from './event';
 import type { NormalizedAuditEvent } from './normalized';
-import { normalizeTimestamp } from './timestamp';
+import { type LogTime, logTimeIso, normalizeTimestamp } from './timestamp';
 
 /** Options for `normalizeAuditEvent`. */
 export interface NormalizeOptions {
-  /** ISO time to use when the event carries no timestamp (the CloudWatch log event time). */
-  readonly fallbackTime?: string | undefined;
+  /** The time to use when the event carries no timestamp (the CloudWatch log event time). */
+  readonly fallbackTime?: LogTime | undefined;
 }
 
 /**
@@ -75,7 +75,7 @@ function setText(view: Writable<NormalizedAuditEvent>, key: TextField, value: st
   if (value) view[key] = value;
 }
 
-function timeOf(event: AuditEvent, fallbackTime: string | undefined): string {
+function timeOf(event: AuditEvent, fallbackTime: LogTime | undefined): string {
   const pantherTime = typeof event.p_event_time === 'string' ? event.p_event_time : undefined;
   for (const candidate of [
     event.stageTimestamp,
@@ -86,7 +86,7 @@ function timeOf(event: AuditEvent, fallbackTime: string | undefined): string {
     const iso = candidate === undefined ? undefined : normalizeTimestamp(candidate);
     if (iso) return iso;
   }
-  return fallbackTime ?? '';
+  return logTimeIso(fallbackTime) ?? '';
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   formatDecodeStats,
   formatWhere,
 } from '../../src/audit/decode/index';
+import { logTimeIso } from '../../src/audit/timestamp';
 import {
   ACCOUNT,
   aControlMessageEvent,
@@ -96,7 +97,8 @@ describe('decodeInput', () => {
     expect(problems(items)).toEqual([
       'payload.json#2 (log event 38000000000000000000000000000000000000000000000000000002) truncated',
     ]);
-    expect(items[0]?.ok && items[0].logTime).toBe('2026-11-20T14:01:07.000Z');
+    expect(items[0]?.ok && items[0].logTime).toBe(Date.parse('2026-11-20T14:01:07.000Z'));
+    expect(items[0]?.ok && logTimeIso(items[0].logTime)).toBe('2026-11-20T14:01:07.000Z');
   });
 
   it('reads the raw Lambda envelope ({ awslogs: { data } }) from a file', () => {
@@ -114,7 +116,7 @@ describe('decodeInput', () => {
     expect(problems(items)).toEqual([
       'filtered.json#3 (log event 39000000000000000000000000000000000000000000000000000009) malformed-json',
     ]);
-    expect(items[1]?.ok && items[1].logTime).toBe('2026-11-20T14:01:07.124Z');
+    expect(items[1]?.ok && logTimeIso(items[1].logTime)).toBe('2026-11-20T14:01:07.124Z');
   });
 
   it('reads CloudWatch export lines (timestamp, space, JSON), keeping the timestamp as the log time', () => {

@@ -56,6 +56,14 @@ describe('normalizeAuditEvent', () => {
     expect(normalizeAuditEvent(none).missing).toContain('stageTimestamp');
   });
 
+  it('takes the CloudWatch time as the epoch milliseconds a subscription gives, formatted only when used', () => {
+    const none = event({ stageTimestamp: undefined, requestReceivedTimestamp: undefined });
+    const at = Date.parse('2026-11-20T14:01:07.000Z');
+    expect(normalizeAuditEvent(none, { fallbackTime: at }).time).toBe('2026-11-20T14:01:07.000Z');
+    expect(normalizeAuditEvent(none, { fallbackTime: Number.NaN }).time).toBe('');
+    expect(normalizeAuditEvent(event({}), { fallbackTime: at }).time).toBe('2026-11-20T14:01:07.123Z');
+  });
+
   it('marks dry-run requests from dryRun=All in the request URI', () => {
     const uri = '/api/v1/namespaces/kube-system/secrets?dryRun=All&fieldManager=kubectl-create';
     expect(normalizeAuditEvent(event({ requestURI: uri })).dryRun).toBe(true);

@@ -1,6 +1,5 @@
 import { gunzipSync } from 'node:zlib';
 import * as z from '../../shared/zod';
-import { epochMillisToIso } from '../timestamp';
 import { parseJsonText } from './json-text';
 import { decodeAuditMessage } from './message';
 import { countAllDecoded, type DecodeStats, newDecodeStats } from './stats';
@@ -149,7 +148,7 @@ function logItem(value: unknown, index: number, origin: EventWhere): DecodedItem
     return { ok: false, problem, where: { ...origin, index } };
   }
   const { id, timestamp, message } = value;
-  return decodeAuditMessage(message, logEventWhere(origin, index, id), epochMillisToIso(timestamp));
+  return decodeAuditMessage(message, logEventWhere(origin, index, id), timestamp);
 }
 
 /**

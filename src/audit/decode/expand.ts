@@ -1,5 +1,4 @@
 import * as z from '../../shared/zod';
-import { epochMillisToIso } from '../timestamp';
 import {
   decodeSubscriptionEvent,
   decodeSubscriptionPayload,
@@ -108,6 +107,6 @@ function filteredEvents(events: unknown[], where: EventWhere): DecodedItem[] {
     }
     const { message, eventId, timestamp } = parsed.data;
     const at = { ...where, index, ...(eventId ? { logEventId: eventId } : {}) };
-    return decodeAuditMessage(message, at, epochMillisToIso(timestamp));
+    return decodeAuditMessage(message, at, timestamp);
   });
 }

@@ -1,4 +1,5 @@
 import { parseAuditEvent } from '../event';
+import type { LogTime } from '../timestamp';
 import { parseJsonText } from './json-text';
 import type { DecodedItem, EventWhere } from './types';
 
@@ -10,7 +11,7 @@ import type { DecodedItem, EventWhere } from './types';
  * const item = decodeAuditMessage(logEvent.message, { source: logGroup, logEventId: logEvent.id });
  * if (item.ok) normalizeAuditEvent(item.event);
  */
-export function decodeAuditMessage(message: string, where: EventWhere, logTime?: string): DecodedItem {
+export function decodeAuditMessage(message: string, where: EventWhere, logTime?: LogTime): DecodedItem {
   const json = parseJsonText(message);
   if (!json.ok) return { ok: false, problem: json.problem, where };
   return decodeAuditValue(json.value, message, where, logTime);
@@ -21,9 +22,9 @@ export function decodeAuditValue(
   value: unknown,
   message: string,
   where: EventWhere,
-  logTime?: string,
+  logTime?: LogTime,
 ): DecodedItem {
   const result = parseAuditEvent(value, '');
   if (!result.ok) return { ok: false, problem: result.problem, where };
-  return { ok: true, event: result.event, message, where, ...(logTime ? { logTime } : {}) };
+  return { ok: true, event: result.event, message, where, ...(logTime !== undefined ? { logTime } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../event';
+import type { LogTime } from '../timestamp';
 
 /**
  * Where one event (or one problem) came from, precise enough for a person to find it: the file or log group,
@@ -47,8 +48,8 @@ export interface DecodedEvent {
    * a CloudWatch filter pattern is evaluated against. For EventList items, JSON.stringify of the item.
    */
   readonly message: string;
-  /** The CloudWatch log event time (ISO 8601), when the event came through CloudWatch. */
-  readonly logTime?: string;
+  /** The CloudWatch log event time, when the event came through CloudWatch (`logTimeIso` gives its ISO form). */
+  readonly logTime?: LogTime;
   readonly where: EventWhere;
   readonly problem?: undefined;
 }
