@@ -1,10 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoConversationReferenceStore } from '../adapters/dynamodb/teams-conversations';
-import { BotConnectorClient } from '../adapters/teams/bot-connector';
-import { TeamsCardPublisher } from '../adapters/teams/card-publisher';
-import { EntraTokenSource } from '../adapters/teams/entra-token';
+import type { TeamsCardPublisher } from '../adapters/teams/card-publisher';
 import type { Clock } from '../shared/clock';
 import type { TeamsPublisherEnv } from './config';
+import { createConnectorCardPublisher } from './connector-publisher';
 
 /** What the notifier has to hand to post Teams cards. */
 export interface TeamsPublisherSetup {
@@ -16,16 +15,7 @@ export interface TeamsPublisherSetup {
   readonly dynamo: DynamoDBClient;
   readonly tableName: string;
   readonly clock: Clock;
-  /**
-   * `background` (the notifier; default): 429s waited out up to 10 s, three attempts, no time limit of our
-   * own. `interactive` (the Slack function, where a person is waiting for Slack's acknowledgement): one quick
-   * retry of a 502/503/504, a Retry-After longer than 1 s not waited out, each attempt abandoned after 2.5 s.
-   */
-  readonly profile?: 'background' | 'interactive';
 }
-
-/** The Bot Connector's retry policy when a person is waiting (`profile: 'interactive'`). */
-const interactiveConnector = { maxAttempts: 2, maxRetryAfterMs: 1_000, attemptTimeoutMs: 2_500 };
 
 /**
  * The notifier's Teams publisher, built from validated settings: `post(alert, { channel: teamsConversation })`
@@ -38,18 +28,10 @@ const interactiveConnector = { maxAttempts: 2, maxRetryAfterMs: 1_000, attemptTi
  * const message = await teams.post(alert, { channel: destination.teamsConversation });
  */
 export function createTeamsCardPublisher(setup: TeamsPublisherSetup): TeamsCardPublisher {
-  const { env } = setup;
-  const tokens = new EntraTokenSource({
-    credentials: { appId: env.TEAMS_APP_ID, appPassword: setup.appPassword, tenantId: env.TEAMS_TENANT_ID },
-    loginEndpoint: env.TEAMS_LOGIN_ENDPOINT,
-    nowMs: () => setup.clock().getTime(),
+  const { env, appPassword, clock } = setup;
+  const conversations = new DynamoConversationReferenceStore({
+    client: setup.dynamo,
+    tableName: setup.tableName,
   });
-  return new TeamsCardPublisher({
-    connector: new BotConnectorClient({
-      tokens: { token: () => tokens.token() },
-      ...(setup.profile === 'interactive' ? interactiveConnector : {}),
-    }),
-    conversations: new DynamoConversationReferenceStore({ client: setup.dynamo, tableName: setup.tableName }),
-    defaultServiceUrl: env.TEAMS_SERVICE_URL,
-  });
+  return createConnectorCardPublisher({ env, appPassword, conversations, clock });
 }

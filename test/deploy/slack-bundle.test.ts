@@ -121,7 +121,7 @@ afterAll(async () => {
 
 describe('the Slack function’s Lambda bundle', () => {
   it('holds the Teams card publisher (loaded on first use) and of the Teams SDK only its cloud endpoints', () => {
-    expect(inputs).toContain('src/teams/publisher-setup.ts');
+    expect(inputs).toContain('src/teams/connector-publisher.ts');
     // Only the public cloud's endpoints, the Teams settings' defaults (src/teams/config.ts).
     expect(inputs.filter((file) => file.includes('node_modules/@microsoft/'))).toEqual([
       'node_modules/@microsoft/teams.api/dist/auth/cloud-environment.mjs',
