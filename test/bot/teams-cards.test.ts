@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoConversationReferenceStore } from '../../src/adapters/dynamodb/teams-conversations';
 import { createSlackLambdaHandler } from '../../src/bot/lambda';
+import { modalMetadata, SlackViewIds } from '../../src/bot/modals';
 import { SlackActionIds } from '../../src/notify/slack/action-ids';
 import { TeamsVerbs } from '../../src/notify/teams/actions';
 import { ConfigError } from '../../src/shared/errors';
@@ -18,7 +19,7 @@ import {
   TEST_TENANT_ID,
 } from '../teams/support/identity-server';
 import { type BotHarness, ephemeralReplies, startBotHarness } from './support/harness';
-import { aButtonClick } from './support/payloads';
+import { aButtonClick, alice, aViewSubmission } from './support/payloads';
 import { TEST_SIGNING_SECRET } from './support/signed-requests';
 import { startSsmServer } from './support/ssm-server';
 
@@ -142,6 +143,33 @@ describe('Slack function: the alert’s Teams cards', () => {
     expect(JSON.stringify(fn.bot.slack.message('C0ALERTS', card.messageId)?.blocks)).toContain(
       'Acknowledged by <@U0BOB>',
     );
+    expect(fn.logged('triage follow-up failed')).toEqual([]);
+  });
+
+  it('a Slack justification (the modal submitted) replaces the Teams card with the justified card', async () => {
+    const { alertId, card, teamsCard } = await anAlert(fn.bot);
+
+    const response = await fn.bot.post(
+      aViewSubmission({
+        callbackId: SlackViewIds.justifyModal,
+        privateMetadata: modalMetadata({
+          alertId,
+          origin: { platform: 'slack', channel: 'C0ALERTS', messageId: card.messageId },
+        }),
+        values: { reason: 'rotating a leaked key', ticket: 'https://jira.example.com/browse/OPS-42' },
+        user: alice,
+      }),
+    );
+
+    expect(response).toEqual({ statusCode: 200, body: '' });
+    const [update, ...more] = teamsUpdatesOf(teamsCard);
+    expect(more).toEqual([]);
+    const content = attachmentOf(update)?.content;
+    expect(checkAdaptiveCard(content).problems).toEqual([]);
+    const text = JSON.stringify(content);
+    expect(text).toContain('rotating a leaked key');
+    expect(text).toContain('https://jira.example.com/browse/OPS-42');
+    expect(text).not.toContain(TeamsVerbs.justify);
     expect(fn.logged('triage follow-up failed')).toEqual([]);
   });
 
