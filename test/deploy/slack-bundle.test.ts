@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import esbuildConfig from '../../deploy/esbuild.config.cjs';
 import { DynamoConversationReferenceStore } from '../../src/adapters/dynamodb/teams-conversations';
 import { SlackCardPublisher } from '../../src/adapters/slack/slack-card-publisher';
 import { SlackActionIds } from '../../src/notify/slack/action-ids';
@@ -18,19 +13,19 @@ import {
   signatureHeaders,
   TEST_SIGNING_SECRET,
 } from '../bot/support/signed-requests';
-import { type SsmServer, startSsmServer } from '../bot/support/ssm-server';
+import type { SsmServer } from '../bot/support/ssm-server';
 import { aFinding } from '../support/builders';
-import { aTrail, startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { aTrail, type TestDynamo } from '../support/dynamo';
 import { testWebClient } from '../support/slack-client';
-import { type SlackServer, startSlackServer } from '../support/slack-server';
-import { attachmentOf, type ConnectorServer, startConnectorServer } from '../teams/support/connector-server';
+import type { SlackServer } from '../support/slack-server';
+import { attachmentOf, type ConnectorServer } from '../teams/support/connector-server';
 import {
   type IdentityServer,
-  startIdentityServer,
   TEST_APP_ID,
   TEST_APP_PASSWORD,
   TEST_TENANT_ID,
 } from '../teams/support/identity-server';
+import { bundleForLambda, localAwsEnv, type StandIns, startStandIns } from './support/interactive-bundle';
 
 /*
  * Bundles the Slack function's entry (src/bot/slack-handler.ts) with the Lambda bundles' esbuild options and
@@ -47,7 +42,6 @@ const TOKEN_PARAM = '/eks-audit-bot/test/slack/bot-token';
 const SIGNING_PARAM = '/eks-audit-bot/test/slack/signing-secret';
 const TEAMS_PARAM = '/eks-audit-bot/test/teams/app-password';
 const TEAMS_CONVERSATION = '19:alerts0slackbundle@thread.tacv2';
-let dir: string;
 /** The files that put code in the bundle (esbuild also lists files it read and shook out). */
 let inputs: string[];
 let identity: IdentityServer;
@@ -58,39 +52,29 @@ let slack: SlackServer;
 let handler: Handler;
 const savedEnv = { ...process.env };
 
+let standIns: StandIns;
+let bundle: Awaited<ReturnType<typeof bundleForLambda>>;
+
 beforeAll(async () => {
-  // Outside the project: its package.json says "type": "module", which would make Node read CommonJS as ESM.
-  dir = mkdtempSync(join(tmpdir(), 'eks-audit-slack-'));
-  const [result] = await Promise.all([
-    build({
-      ...esbuildConfig.esbuildOptions,
-      entryPoints: [new URL('../../src/bot/slack-handler.ts', import.meta.url).pathname],
-      outfile: join(dir, 'handler.js'),
-      metafile: true,
-      logLevel: 'error',
-    }),
-    (async () => {
-      [identity, dynamo, slack] = await Promise.all([
-        startIdentityServer(),
-        startTestDynamo({ tableName: 'eks-audit-slack-bundle' }),
-        startSlackServer({ channels: ['C0ALERTS'], users: [bob] }),
-      ]);
-      connector = await startConnectorServer((token) => identity.issuedTokens.includes(token));
-      ssm = await startSsmServer({
-        [TOKEN_PARAM]: slack.token,
+  [bundle, standIns] = await Promise.all([
+    bundleForLambda('src/bot/slack-handler.ts', 'eks-audit-slack-'),
+    startStandIns({
+      tableName: 'eks-audit-slack-bundle',
+      slackUsers: [bob],
+      parameters: (slackServer) => ({
+        [TOKEN_PARAM]: slackServer.token,
         [SIGNING_PARAM]: TEST_SIGNING_SECRET,
         [TEAMS_PARAM]: TEST_APP_PASSWORD,
-      });
-      await new DynamoConversationReferenceStore({ client: dynamo.client, tableName: dynamo.tableName }).save(
-        {
-          conversationId: TEAMS_CONVERSATION,
-          serviceUrl: connector.serviceUrl,
-          installedAt: '2026-11-01T09:00:00.000Z',
-        },
-      );
-    })(),
+      }),
+    }),
   ]);
-  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  ({ identity, connector, dynamo, slack, ssm } = standIns);
+  await new DynamoConversationReferenceStore({ client: dynamo.client, tableName: dynamo.tableName }).save({
+    conversationId: TEAMS_CONVERSATION,
+    serviceUrl: connector.serviceUrl,
+    installedAt: '2026-11-01T09:00:00.000Z',
+  });
+  const output = Object.values(bundle.metafile.outputs)[0];
   inputs = Object.entries(output?.inputs ?? {}).flatMap(([file, { bytesInOutput }]) =>
     bytesInOutput > 0 ? [file] : [],
   );
@@ -104,19 +88,15 @@ beforeAll(async () => {
     TEAMS_APP_PASSWORD_PARAM: TEAMS_PARAM,
     TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
     LOG_LEVEL: 'error',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIALOCALLOCALLOCAL0',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+    ...localAwsEnv(standIns),
   });
-  handler = (createRequire(import.meta.url)(join(dir, 'handler.js')) as { handler: Handler }).handler;
+  handler = (createRequire(import.meta.url)(bundle.file) as { handler: Handler }).handler;
 }, 60_000);
 
 afterAll(async () => {
   process.env = savedEnv;
-  rmSync(dir, { recursive: true, force: true });
-  await Promise.all([identity?.close(), connector?.close(), dynamo?.close(), ssm?.close(), slack?.close()]);
+  bundle?.remove();
+  await standIns?.close();
 });
 
 describe('the Slack function’s Lambda bundle', () => {

@@ -1,28 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import esbuildConfig from '../../deploy/esbuild.config.cjs';
 import { SlackCardPublisher } from '../../src/adapters/slack/slack-card-publisher';
 import type { HttpApiEvent } from '../../src/teams/lambda-adapter';
-import { type SsmServer, startSsmServer } from '../bot/support/ssm-server';
+import type { SsmServer } from '../bot/support/ssm-server';
 import { aFinding } from '../support/builders';
-import { aTrail, startTestDynamo, type TestDynamo } from '../support/dynamo';
+import { aTrail, type TestDynamo } from '../support/dynamo';
 import { testWebClient } from '../support/slack-client';
-import { type SlackServer, startSlackServer } from '../support/slack-server';
+import type { SlackServer } from '../support/slack-server';
 import { aCommand, anHttpApiEvent, anInstallation, anInvoke, bob } from '../teams/support/activities';
-import { attachmentOf, type ConnectorServer, startConnectorServer } from '../teams/support/connector-server';
+import { attachmentOf, type ConnectorServer } from '../teams/support/connector-server';
 import {
   channelClaims,
   type IdentityServer,
-  startIdentityServer,
   TEST_APP_ID,
   TEST_APP_PASSWORD,
   TEST_TENANT_ID,
 } from '../teams/support/identity-server';
+import { bundleForLambda, localAwsEnv, type StandIns, startStandIns } from './support/interactive-bundle';
 
 /*
  * Bundles the Teams function's entry (src/teams/handler.ts) with the Lambda bundles' esbuild options, which
@@ -36,7 +31,6 @@ type Handler = (event: HttpApiEvent) => Promise<{ statusCode: number; body: stri
 
 const PASSWORD_PARAM = '/eks-audit-bot/test/teams/app-password';
 const SLACK_TOKEN_PARAM = '/eks-audit-bot/test/slack/bot-token';
-let dir: string;
 let inputs: string[];
 let bundleBytes: number;
 let identity: IdentityServer;
@@ -47,30 +41,24 @@ let slack: SlackServer;
 let handler: Handler;
 const savedEnv = { ...process.env };
 
+let standIns: StandIns;
+let bundle: Awaited<ReturnType<typeof bundleForLambda>>;
+
 beforeAll(async () => {
-  // Outside the project: its package.json says "type": "module", which would make Node read CommonJS as ESM.
-  dir = mkdtempSync(join(tmpdir(), 'eks-audit-teams-'));
-  const [result] = await Promise.all([
-    build({
-      ...esbuildConfig.esbuildOptions,
-      entryPoints: [new URL('../../src/teams/handler.ts', import.meta.url).pathname],
-      outfile: join(dir, 'handler.js'),
-      metafile: true,
-      logLevel: 'error',
+  [bundle, standIns] = await Promise.all([
+    bundleForLambda('src/teams/handler.ts', 'eks-audit-teams-'),
+    startStandIns({
+      tableName: 'eks-audit-teams-bundle',
+      parameters: (slackServer) => ({
+        [PASSWORD_PARAM]: TEST_APP_PASSWORD,
+        [SLACK_TOKEN_PARAM]: slackServer.token,
+      }),
     }),
-    (async () => {
-      [identity, dynamo, slack] = await Promise.all([
-        startIdentityServer(),
-        startTestDynamo({ tableName: 'eks-audit-teams-bundle' }),
-        startSlackServer({ channels: ['C0ALERTS'] }),
-      ]);
-      connector = await startConnectorServer((token) => identity.issuedTokens.includes(token));
-      connector.members.set(bob.id, bob);
-      ssm = await startSsmServer({ [PASSWORD_PARAM]: TEST_APP_PASSWORD, [SLACK_TOKEN_PARAM]: slack.token });
-    })(),
   ]);
-  inputs = Object.keys(result.metafile?.inputs ?? {});
-  bundleBytes = Object.values(result.metafile?.outputs ?? {})[0]?.bytes ?? 0;
+  ({ identity, connector, dynamo, slack, ssm } = standIns);
+  connector.members.set(bob.id, bob);
+  inputs = Object.keys(bundle.metafile.inputs);
+  bundleBytes = Object.values(bundle.metafile.outputs)[0]?.bytes ?? 0;
   Object.assign(process.env, {
     TEAMS_APP_ID: TEST_APP_ID,
     TEAMS_TENANT_ID: TEST_TENANT_ID,
@@ -82,19 +70,15 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN_PARAM: SLACK_TOKEN_PARAM,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIALOCALLOCALLOCAL0',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SSM: ssm.endpoint,
+    ...localAwsEnv(standIns),
   });
-  handler = (createRequire(import.meta.url)(join(dir, 'handler.js')) as { handler: Handler }).handler;
+  handler = (createRequire(import.meta.url)(bundle.file) as { handler: Handler }).handler;
 }, 60_000);
 
 afterAll(async () => {
   process.env = savedEnv;
-  rmSync(dir, { recursive: true, force: true });
-  await Promise.all([identity?.close(), connector?.close(), dynamo?.close(), ssm?.close(), slack?.close()]);
+  bundle?.remove();
+  await standIns?.close();
 });
 beforeEach(() => {
   connector.calls.length = 0;
@@ -124,7 +108,7 @@ describe('the Teams function’s Lambda bundle', () => {
 
   it('loads without making Node.js load its fetch implementation (axios’s load-time probes are removed)', () => {
     // Exits right after loading: the servers the bundle would call live in this (then blocked) process.
-    const script = `require(${JSON.stringify(join(dir, 'handler.js'))});console.log(JSON.stringify(process.moduleLoadList));process.exit(0)`;
+    const script = `require(${JSON.stringify(bundle.file)});console.log(JSON.stringify(process.moduleLoadList));process.exit(0)`;
     const child = spawnSync(process.execPath, ['-e', script], {
       env: process.env,
       encoding: 'utf8',
