@@ -8,9 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packRuleSet } from '../src/detect/rules/load';
+import { DEFAULT_RULES_PATH } from '../src/ingest/bundled-rules';
 
 /** Repository-relative paths of the source YAML and the generated module. */
-export const DEFAULT_RULES_YAML_PATH = 'rules/default-rules.yaml';
+export const DEFAULT_RULES_YAML_PATH = DEFAULT_RULES_PATH;
 export const DEFAULT_RULES_MODULE_PATH = 'src/ingest/default-rules.ts';
 
 /**

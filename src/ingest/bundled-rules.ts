@@ -3,10 +3,13 @@ import { compilePackedRuleSet, type PackedRuleSet } from '../detect/rules/packed
 import type { RuleSet } from '../detect/rules/types';
 import { ConfigError } from '../shared/errors';
 
-/** The repository's default rules file, which every ingest bundle carries unless packaged with another. */
-export const DEFAULT_RULES_FILE = 'rules/default-rules.yaml';
+/**
+ * The default rules file as packed rule sets name it (relative to the repository), which every ingest bundle
+ * carries unless packaged with another (scripts/embed-default-rules.ts packs it under this name).
+ */
+export const DEFAULT_RULES_PATH = 'rules/default-rules.yaml';
 /** How the default rule set is named in messages and logs when no RULES_FILE is set. */
-export const DEFAULT_RULES_SOURCE = `${DEFAULT_RULES_FILE} (built in)`;
+export const DEFAULT_RULES_SOURCE = `${DEFAULT_RULES_PATH} (built in)`;
 
 /**
  * The deployed ingest function's rule set: the one packed into its bundle when the service was packaged
@@ -20,7 +23,7 @@ export const DEFAULT_RULES_SOURCE = `${DEFAULT_RULES_FILE} (built in)`;
  */
 export function bundledRuleSet(packed: PackedRuleSet, rulesFile: string | undefined): RuleSet {
   if (rulesFile === undefined) {
-    const source = packed.file === DEFAULT_RULES_FILE ? DEFAULT_RULES_SOURCE : `${packed.file} (packaged)`;
+    const source = packed.file === DEFAULT_RULES_PATH ? DEFAULT_RULES_SOURCE : `${packed.file} (packaged)`;
     return compilePackedRuleSet(packed, source);
   }
   if (normalize(rulesFile) !== normalize(packed.file)) {

@@ -25,7 +25,8 @@ export interface IngestDeps {
 /** Skipped log events are logged one by one up to this many per batch; the summary counts them all. */
 export const MAX_SKIP_LINES = 20;
 
-const nothingPublished: PublishResult = { published: 0, failed: 0, failures: [] };
+/** What publishing a batch without findings gives. */
+export const nothingPublished: PublishResult = { published: 0, failed: 0, failures: [] };
 
 /**
  * The ingest pipeline for one CloudWatch Logs subscription event: decode (`awslogs.data`: base64, gzip, JSON,
@@ -68,8 +69,16 @@ export async function ingestCloudWatchEvent(event: unknown, deps: IngestDeps): P
   return batchSummary(context, batch.stats, result.stats, published);
 }
 
-/** Normalises the decoded events; logs the skipped ones (where and why, never their text). */
-function detectInputs(items: readonly DecodedItem[], logger: Logger): DetectInput[] {
+/**
+ * Normalises the decoded events; logs the skipped ones (where and why, never their text), at most
+ * `MAX_SKIP_LINES` lines and then one line with how many more. `what` names an item in those lines: a CloudWatch
+ * `log event` here, an `event` of a file or webhook batch in local mode (src/local/ingest-decoded.ts).
+ */
+export function detectInputs(
+  items: readonly DecodedItem[],
+  logger: Logger,
+  what: 'log event' | 'event' = 'log event',
+): DetectInput[] {
   const inputs: DetectInput[] = [];
   let logged = 0;
   for (const item of items) {
@@ -79,7 +88,7 @@ function detectInputs(items: readonly DecodedItem[], logger: Logger): DetectInpu
         message: item.message,
       });
     } else if (logged++ < MAX_SKIP_LINES) {
-      logger.warn('log event skipped', {
+      logger.warn(`${what} skipped`, {
         reason: item.problem.reason,
         where: formatWhere(item.where),
         detail: item.problem.detail,
@@ -87,7 +96,7 @@ function detectInputs(items: readonly DecodedItem[], logger: Logger): DetectInpu
     }
   }
   if (logged > MAX_SKIP_LINES) {
-    logger.warn('more log events skipped', {
+    logger.warn(`more ${what}s skipped`, {
       notLogged: logged - MAX_SKIP_LINES,
       loggedUpTo: MAX_SKIP_LINES,
     });

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readRuleSetFile, readRulesText } from '../adapters/fs/rules-file';
 import { RulesFileError } from '../detect/rules/errors';
 import { packRuleSet } from '../detect/rules/load';
 import { compilePackedRuleSet, type PackedRuleSet } from '../detect/rules/packed';
 import type { RuleSet } from '../detect/rules/types';
-import { ConfigError, describeError } from '../shared/errors';
+import { ConfigError } from '../shared/errors';
 import { DEFAULT_RULES_SOURCE } from './bundled-rules';
 import { DEFAULT_RULES } from './default-rules';
 
@@ -18,17 +18,13 @@ import { DEFAULT_RULES } from './default-rules';
  * packIngestRulesFile('rules/team.yaml', process.cwd()).rules.length;
  */
 export function packIngestRulesFile(rulesFile: string, cwd: string): PackedRuleSet {
-  try {
-    return packRuleSet(readRulesText(resolve(cwd, rulesFile), rulesFile), rulesFile);
-  } catch (error) {
-    if (!(error instanceof RulesFileError)) throw error;
-    throw new ConfigError(`RULES_FILE: invalid rules file\n${error.message}`, { cause: error });
-  }
+  return asConfigError(() => packRuleSet(readRulesText(resolve(cwd, rulesFile), rulesFile), rulesFile));
 }
 
 /**
- * The rule set ingest runs outside Lambda (`npm start`, the CLI, tests): the file RULES_FILE names, packed and
- * compiled exactly as packaging and the deployed function do, else the default rule set.
+ * The rule set ingest runs outside Lambda (`npm start`, the CLI, tests): the file RULES_FILE names, checked by
+ * the same code that packs it for the bundle (`loadRuleSet` and `packRuleSet` share it) and compiled once, else
+ * the default rule set.
  *
  * @throws ConfigError naming RULES_FILE and every problem in the file (rule and field).
  * @example
@@ -36,13 +32,15 @@ export function packIngestRulesFile(rulesFile: string, cwd: string): PackedRuleS
  */
 export function loadIngestRuleSet(rulesFile: string | undefined, cwd: string): RuleSet {
   if (rulesFile === undefined) return compilePackedRuleSet(DEFAULT_RULES, DEFAULT_RULES_SOURCE);
-  return compilePackedRuleSet(packIngestRulesFile(rulesFile, cwd), rulesFile);
+  return asConfigError(() => readRuleSetFile(resolve(cwd, rulesFile), rulesFile));
 }
 
-function readRulesText(path: string, shownAs: string): string {
+/** Runs `load`, turning a RulesFileError into the ConfigError that names RULES_FILE. */
+function asConfigError<T>(load: () => T): T {
   try {
-    return readFileSync(path, 'utf8');
+    return load();
   } catch (error) {
-    throw new RulesFileError([`${shownAs}: cannot read the rules file: ${describeError(error)}`]);
+    if (!(error instanceof RulesFileError)) throw error;
+    throw new ConfigError(`RULES_FILE: invalid rules file\n${error.message}`, { cause: error });
   }
 }

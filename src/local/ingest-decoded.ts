@@ -1,10 +1,8 @@
-import { type DecodedInput, type DecodedItem, formatWhere } from '../audit/decode';
-import { normalizeAuditEvent } from '../audit/normalize';
-import { type DetectInput, detect } from '../detect/detect';
+import type { DecodedInput } from '../audit/decode';
+import { detect } from '../detect/detect';
 import { findingContextOf } from '../ingest/context';
-import { type IngestDeps, MAX_SKIP_LINES } from '../ingest/ingest';
+import { detectInputs, type IngestDeps, nothingPublished } from '../ingest/ingest';
 import { batchSummary, type IngestSummary } from '../ingest/summary';
-import type { Logger } from '../shared/logger';
 
 /**
  * The ingest pipeline for events that did not come through a CloudWatch subscription (a file, the bundled
@@ -31,7 +29,7 @@ export async function ingestDecoded(input: DecodedInput, deps: IngestDeps): Prom
     deps.settings,
     deps.clock(),
   );
-  const inputs = detectInputs(input.items, deps.logger);
+  const inputs = detectInputs(input.items, deps.logger, 'event');
   const result = detect(inputs, deps.ruleSet, deps.detection, context);
   for (const problem of result.problems) deps.logger.warn('event not evaluated', { ...problem });
   for (const finding of result.findings) {
@@ -42,31 +40,6 @@ export async function ingestDecoded(input: DecodedInput, deps: IngestDeps): Prom
     });
   }
   const published =
-    result.findings.length > 0
-      ? await deps.publisher.publish(result.findings)
-      : { published: 0, failed: 0, failures: [] };
+    result.findings.length > 0 ? await deps.publisher.publish(result.findings) : nothingPublished;
   return batchSummary(context, input.stats, result.stats, published);
-}
-
-function detectInputs(items: readonly DecodedItem[], logger: Logger): DetectInput[] {
-  const inputs: DetectInput[] = [];
-  let skipped = 0;
-  for (const item of items) {
-    if (item.ok) {
-      inputs.push({
-        event: normalizeAuditEvent(item.event, { fallbackTime: item.logTime }),
-        message: item.message,
-      });
-    } else if (skipped++ < MAX_SKIP_LINES) {
-      logger.warn('event skipped', {
-        where: formatWhere(item.where),
-        reason: item.problem.reason,
-        detail: item.problem.detail,
-      });
-    }
-  }
-  if (skipped > MAX_SKIP_LINES) {
-    logger.warn('more events skipped', { notLogged: skipped - MAX_SKIP_LINES });
-  }
-  return inputs;
 }

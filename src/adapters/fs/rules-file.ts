@@ -18,11 +18,18 @@ export const DEFAULT_RULES_FILE = fileURLToPath(
  * const ruleSet = readRuleSetFile(process.env.RULES_FILE ?? DEFAULT_RULES_FILE);
  */
 export function readRuleSetFile(path: string = DEFAULT_RULES_FILE, shownAs: string = path): RuleSet {
-  let text: string;
+  return loadRuleSet(readRulesText(path, shownAs), shownAs);
+}
+
+/**
+ * A rules file's text; `shownAs` is the name used in messages.
+ *
+ * @throws RulesFileError naming `shownAs` when the file cannot be read.
+ */
+export function readRulesText(path: string, shownAs: string = path): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new RulesFileError([`${shownAs}: cannot read the rules file: ${describeError(error)}`]);
   }
-  return loadRuleSet(text, shownAs);
 }
