@@ -13,18 +13,11 @@ import {
   signatureHeaders,
   TEST_SIGNING_SECRET,
 } from '../bot/support/signed-requests';
-import type { SsmServer } from '../bot/support/ssm-server';
 import { aFinding } from '../support/builders';
-import { aTrail, type TestDynamo } from '../support/dynamo';
+import { aTrail } from '../support/dynamo';
 import { testWebClient } from '../support/slack-client';
-import type { SlackServer } from '../support/slack-server';
-import { attachmentOf, type ConnectorServer } from '../teams/support/connector-server';
-import {
-  type IdentityServer,
-  TEST_APP_ID,
-  TEST_APP_PASSWORD,
-  TEST_TENANT_ID,
-} from '../teams/support/identity-server';
+import { attachmentOf } from '../teams/support/connector-server';
+import { TEST_APP_ID, TEST_APP_PASSWORD, TEST_TENANT_ID } from '../teams/support/identity-server';
 import { bundleForLambda, localAwsEnv, type StandIns, startStandIns } from './support/interactive-bundle';
 
 /*
@@ -44,11 +37,6 @@ const TEAMS_PARAM = '/eks-audit-bot/test/teams/app-password';
 const TEAMS_CONVERSATION = '19:alerts0slackbundle@thread.tacv2';
 /** The files that put code in the bundle (esbuild also lists files it read and shook out). */
 let inputs: string[];
-let identity: IdentityServer;
-let connector: ConnectorServer;
-let dynamo: TestDynamo;
-let ssm: SsmServer;
-let slack: SlackServer;
 let handler: Handler;
 const savedEnv = { ...process.env };
 
@@ -68,10 +56,12 @@ beforeAll(async () => {
       }),
     }),
   ]);
-  ({ identity, connector, dynamo, slack, ssm } = standIns);
-  await new DynamoConversationReferenceStore({ client: dynamo.client, tableName: dynamo.tableName }).save({
+  await new DynamoConversationReferenceStore({
+    client: standIns.dynamo.client,
+    tableName: standIns.dynamo.tableName,
+  }).save({
     conversationId: TEAMS_CONVERSATION,
-    serviceUrl: connector.serviceUrl,
+    serviceUrl: standIns.connector.serviceUrl,
     installedAt: '2026-11-01T09:00:00.000Z',
   });
   const output = Object.values(bundle.metafile.outputs)[0];
@@ -79,14 +69,14 @@ beforeAll(async () => {
     bytesInOutput > 0 ? [file] : [],
   );
   Object.assign(process.env, {
-    TABLE_NAME: dynamo.tableName,
+    TABLE_NAME: standIns.dynamo.tableName,
     SLACK_BOT_TOKEN_PARAM: TOKEN_PARAM,
     SLACK_SIGNING_SECRET_PARAM: SIGNING_PARAM,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: standIns.slack.apiUrl,
     TEAMS_APP_ID: TEST_APP_ID,
     TEAMS_TENANT_ID: TEST_TENANT_ID,
     TEAMS_APP_PASSWORD_PARAM: TEAMS_PARAM,
-    TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
+    TEAMS_LOGIN_ENDPOINT: standIns.identity.loginEndpoint,
     LOG_LEVEL: 'error',
     ...localAwsEnv(standIns),
   });
@@ -109,27 +99,29 @@ describe('the Slack function’s Lambda bundle', () => {
   });
 
   it('updates the alert’s Teams card after a signed Slack Acknowledge, with the client secret read from SSM then', async () => {
-    const trail = aTrail(dynamo);
+    const trail = aTrail(standIns.dynamo);
     const { alert } = await trail.createAlert(
       aFinding({ id: 'f-slack-bundle' }),
       new Date('2026-11-20T14:01:10Z'),
     );
-    const card = await new SlackCardPublisher(testWebClient(slack)).post(alert, { channel: 'C0ALERTS' });
+    const card = await new SlackCardPublisher(testWebClient(standIns.slack)).post(alert, {
+      channel: 'C0ALERTS',
+    });
     await trail.recordMessage(alert.id, card);
     const teamsCard = await createTeamsCardPublisher({
       env: TeamsPublisherEnvSchema.parse({
         TEAMS_APP_ID: TEST_APP_ID,
         TEAMS_TENANT_ID: TEST_TENANT_ID,
         TEAMS_APP_PASSWORD_PARAM: TEAMS_PARAM,
-        TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
+        TEAMS_LOGIN_ENDPOINT: standIns.identity.loginEndpoint,
       }),
       appPassword: TEST_APP_PASSWORD,
-      dynamo: dynamo.client,
-      tableName: dynamo.tableName,
+      dynamo: standIns.dynamo.client,
+      tableName: standIns.dynamo.tableName,
       clock: () => new Date('2026-11-20T14:01:10Z'),
     }).post(alert, { channel: TEAMS_CONVERSATION });
     await trail.recordMessage(alert.id, teamsCard);
-    expect(ssm.calls.filter((names) => names.includes(TEAMS_PARAM))).toEqual([]);
+    expect(standIns.ssm.calls.filter((names) => names.includes(TEAMS_PARAM))).toEqual([]);
 
     const body = interactionBody(
       aButtonClick({ actionId: SlackActionIds.acknowledge, alertId: alert.id, ts: card.messageId }),
@@ -138,9 +130,9 @@ describe('the Slack function’s Lambda bundle', () => {
 
     expect(result.statusCode).toBe(200);
     expect((await trail.getAlert(alert.id))?.status).toBe('acknowledged');
-    const [update] = slack.callsTo('chat.update');
+    const [update] = standIns.slack.callsTo('chat.update');
     expect(update?.args).toMatchObject({ channel: 'C0ALERTS', ts: card.messageId });
-    const teamsUpdate = connector.calls.find((call) => call.kind === 'update');
+    const teamsUpdate = standIns.connector.calls.find((call) => call.kind === 'update');
     expect(teamsUpdate).toMatchObject({
       conversationId: TEAMS_CONVERSATION,
       activityId: teamsCard.messageId,
@@ -148,6 +140,6 @@ describe('the Slack function’s Lambda bundle', () => {
     const content = JSON.stringify(attachmentOf(teamsUpdate)?.content);
     expect(content).toContain('Acknowledged by bob, ');
     expect(content).not.toContain(TeamsVerbs.acknowledge);
-    expect(ssm.calls.filter((names) => names.includes(TEAMS_PARAM))).toEqual([[TEAMS_PARAM]]);
+    expect(standIns.ssm.calls.filter((names) => names.includes(TEAMS_PARAM))).toEqual([[TEAMS_PARAM]]);
   });
 });

@@ -3,16 +3,13 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackCardPublisher } from '../../src/adapters/slack/slack-card-publisher';
 import type { HttpApiEvent } from '../../src/teams/lambda-adapter';
-import type { SsmServer } from '../bot/support/ssm-server';
 import { aFinding } from '../support/builders';
-import { aTrail, type TestDynamo } from '../support/dynamo';
+import { aTrail } from '../support/dynamo';
 import { testWebClient } from '../support/slack-client';
-import type { SlackServer } from '../support/slack-server';
 import { aCommand, anHttpApiEvent, anInstallation, anInvoke, bob } from '../teams/support/activities';
-import { attachmentOf, type ConnectorServer } from '../teams/support/connector-server';
+import { attachmentOf } from '../teams/support/connector-server';
 import {
   channelClaims,
-  type IdentityServer,
   TEST_APP_ID,
   TEST_APP_PASSWORD,
   TEST_TENANT_ID,
@@ -33,11 +30,6 @@ const PASSWORD_PARAM = '/eks-audit-bot/test/teams/app-password';
 const SLACK_TOKEN_PARAM = '/eks-audit-bot/test/slack/bot-token';
 let inputs: string[];
 let bundleBytes: number;
-let identity: IdentityServer;
-let connector: ConnectorServer;
-let dynamo: TestDynamo;
-let ssm: SsmServer;
-let slack: SlackServer;
 let handler: Handler;
 const savedEnv = { ...process.env };
 
@@ -55,20 +47,19 @@ beforeAll(async () => {
       }),
     }),
   ]);
-  ({ identity, connector, dynamo, slack, ssm } = standIns);
-  connector.members.set(bob.id, bob);
+  standIns.connector.members.set(bob.id, bob);
   inputs = Object.keys(bundle.metafile.inputs);
   bundleBytes = Object.values(bundle.metafile.outputs)[0]?.bytes ?? 0;
   Object.assign(process.env, {
     TEAMS_APP_ID: TEST_APP_ID,
     TEAMS_TENANT_ID: TEST_TENANT_ID,
     TEAMS_APP_PASSWORD_PARAM: PASSWORD_PARAM,
-    TEAMS_OPENID_METADATA_URL: identity.openIdMetadataUrl,
-    TEAMS_LOGIN_ENDPOINT: identity.loginEndpoint,
-    TEAMS_SERVICE_URL: connector.serviceUrl,
-    TABLE_NAME: dynamo.tableName,
+    TEAMS_OPENID_METADATA_URL: standIns.identity.openIdMetadataUrl,
+    TEAMS_LOGIN_ENDPOINT: standIns.identity.loginEndpoint,
+    TEAMS_SERVICE_URL: standIns.connector.serviceUrl,
+    TABLE_NAME: standIns.dynamo.tableName,
     SLACK_BOT_TOKEN_PARAM: SLACK_TOKEN_PARAM,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: standIns.slack.apiUrl,
     LOG_LEVEL: 'error',
     ...localAwsEnv(standIns),
   });
@@ -81,10 +72,10 @@ afterAll(async () => {
   await standIns?.close();
 });
 beforeEach(() => {
-  connector.calls.length = 0;
+  standIns.connector.calls.length = 0;
 });
 
-const signed = () => identity.sign(channelClaims({ serviceUrl: connector.serviceUrl }));
+const signed = () => standIns.identity.sign(channelClaims({ serviceUrl: standIns.connector.serviceUrl }));
 
 describe('the Teams function’s Lambda bundle', () => {
   it('leaves out Express (with iconv-lite), form-data and semver, and holds one build of axios, OpenTelemetry and teams.common', () => {
@@ -121,64 +112,69 @@ describe('the Teams function’s Lambda bundle', () => {
   });
 
   it('says hello on installation through the SDK’s HTTP client, with a token from Entra', async () => {
-    const result = await handler(anHttpApiEvent(anInstallation(connector.serviceUrl), signed()));
+    const result = await handler(anHttpApiEvent(anInstallation(standIns.connector.serviceUrl), signed()));
     expect(result.statusCode).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]).toMatchObject({ kind: 'create' });
+    expect(standIns.connector.calls).toHaveLength(1);
+    expect(standIns.connector.calls[0]).toMatchObject({ kind: 'create' });
     // The secret came from SSM, once.
-    expect(ssm.calls).toEqual([[PASSWORD_PARAM]]);
+    expect(standIns.ssm.calls).toEqual([[PASSWORD_PARAM]]);
   });
 
   it('answers a command with a card', async () => {
     const result = await handler(
-      anHttpApiEvent(aCommand({ serviceUrl: connector.serviceUrl, text: 'pending' }), signed()),
+      anHttpApiEvent(aCommand({ serviceUrl: standIns.connector.serviceUrl, text: 'pending' }), signed()),
     );
     expect(result.statusCode).toBe(200);
-    expect(attachmentOf(connector.calls[0])?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(attachmentOf(standIns.connector.calls[0])?.contentType).toBe(
+      'application/vnd.microsoft.card.adaptive',
+    );
   });
+
+  /** A signed Acknowledge click on the alert's Teams card, through the bundled handler. */
+  const acknowledgeInTeams = (alertId: string) =>
+    handler(
+      anHttpApiEvent(
+        anInvoke({ serviceUrl: standIns.connector.serviceUrl, verb: 'acknowledge', data: { alertId } }),
+        signed(),
+      ),
+    );
 
   it('records a signed Acknowledge click in the trail and replaces the card', async () => {
     const finding = aFinding({ id: 'f-teams-bundle' });
-    await aTrail(dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
-    const click = anInvoke({
-      serviceUrl: connector.serviceUrl,
-      verb: 'acknowledge',
-      data: { alertId: finding.id },
-    });
-
-    const result = await handler(anHttpApiEvent(click, signed()));
+    await aTrail(standIns.dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
+    const result = await acknowledgeInTeams(finding.id);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
-    expect((await aTrail(dynamo).getAlert(finding.id))?.status).toBe('acknowledged');
-    expect(connector.calls.map((c) => c.kind)).toContain('update');
+    expect((await aTrail(standIns.dynamo).getAlert(finding.id))?.status).toBe('acknowledged');
+    expect(standIns.connector.calls.map((c) => c.kind)).toContain('update');
   });
 
   it('updates the alert’s Slack card after a Teams click, with the bot token read from SSM then', async () => {
     const finding = aFinding({ id: 'f-teams-bundle-slack' });
-    const { alert } = await aTrail(dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
-    const card = await new SlackCardPublisher(testWebClient(slack)).post(alert, { channel: 'C0ALERTS' });
-    await aTrail(dynamo).recordMessage(alert.id, card);
-    const click = anInvoke({
-      serviceUrl: connector.serviceUrl,
-      verb: 'acknowledge',
-      data: { alertId: finding.id },
+    const { alert } = await aTrail(standIns.dynamo).createAlert(finding, new Date('2026-11-20T14:01:10Z'));
+    const card = await new SlackCardPublisher(testWebClient(standIns.slack)).post(alert, {
+      channel: 'C0ALERTS',
     });
-
-    const result = await handler(anHttpApiEvent(click, signed()));
+    await aTrail(standIns.dynamo).recordMessage(alert.id, card);
+    const result = await acknowledgeInTeams(finding.id);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
-    const [update] = slack.callsTo('chat.update');
+    const [update] = standIns.slack.callsTo('chat.update');
     expect(update?.args).toMatchObject({ channel: 'C0ALERTS', ts: card.messageId });
     expect(JSON.stringify(update?.args.blocks)).toContain('Acknowledged by Bob Builder');
-    expect(ssm.calls).toContainEqual([SLACK_TOKEN_PARAM]);
+    expect(standIns.ssm.calls).toContainEqual([SLACK_TOKEN_PARAM]);
   });
 
   it('still rejects an unsigned request and a token for another bot', async () => {
-    const click = anInvoke({ serviceUrl: connector.serviceUrl, verb: 'refresh', data: { alertId: 'f-x' } });
+    const click = anInvoke({
+      serviceUrl: standIns.connector.serviceUrl,
+      verb: 'refresh',
+      data: { alertId: 'f-x' },
+    });
     expect((await handler(anHttpApiEvent(click))).statusCode).toBe(401);
-    const otherBot = identity.sign(
+    const otherBot = standIns.identity.sign(
       channelClaims({
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: standIns.connector.serviceUrl,
         overrides: { aud: '00000000-0000-4000-8000-0000000000ff' },
       }),
     );
